@@ -1,0 +1,84 @@
+/** A merge-aware, read-only view of one sheet for recognition. */
+import type { Area } from '../model/address';
+import type { Cell, Sheet } from '../model/workbook';
+import { colCount } from '../model/workbook';
+import { looksLikeAmountText, looksLikeCode, squash } from './text';
+
+export class Grid {
+  readonly rows: number;
+  readonly cols: number;
+  /** key row*16384+col → merge area, for every cell of a merged area */
+  private readonly mergeOf = new Map<number, Area>();
+
+  constructor(readonly sheet: Sheet) {
+    this.rows = sheet.rows.length;
+    this.cols = colCount(sheet);
+    for (const m of sheet.merges) {
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeOf.set(r * 16384 + c, m);
+    }
+  }
+
+  cell(r: number, c: number): Cell | null {
+    return this.sheet.rows[r - 1]?.[c - 1] ?? null;
+  }
+
+  /** Own text of a cell (not inherited from a merge), trimmed. */
+  text(r: number, c: number): string {
+    const cell = this.cell(r, c);
+    return cell ? cell.text.trim() : '';
+  }
+
+  merge(r: number, c: number): Area | undefined {
+    return this.mergeOf.get(r * 16384 + c);
+  }
+
+  /** Text visible at (r, c): a cell inside a merged area shows the area's top-left text. */
+  visible(r: number, c: number): string {
+    const m = this.merge(r, c);
+    return m ? this.text(m.top, m.left) : this.text(r, c);
+  }
+
+  /** Is (r, c) covered by a merge without being its top-left cell? */
+  covered(r: number, c: number): boolean {
+    const m = this.merge(r, c);
+    return !!m && (m.top !== r || m.left !== c);
+  }
+
+  /** Non-empty cells of row r between columns lo..hi, merge origins only. */
+  rowCells(r: number, lo = 1, hi = this.cols): Array<{ col: number; text: string }> {
+    const out: Array<{ col: number; text: string }> = [];
+    const row = this.sheet.rows[r - 1];
+    if (!row) return out;
+    const end = Math.min(hi, row.length);
+    for (let c = Math.max(1, lo); c <= end; c++) {
+      const cell = row[c - 1];
+      if (!cell) continue;
+      const t = cell.text.trim();
+      if (t && !this.covered(r, c)) out.push({ col: c, text: t });
+    }
+    return out;
+  }
+
+  isBlank(r: number, lo = 1, hi = this.cols): boolean {
+    return this.rowCells(r, lo, hi).length === 0;
+  }
+
+  /** Is the cell an amount: a stored number, or text that reads as one? */
+  isAmount(r: number, c: number): boolean {
+    const cell = this.cell(r, c);
+    if (!cell || this.covered(r, c)) return false;
+    if (typeof cell.value === 'number') return true;
+    return looksLikeAmountText(cell.text);
+  }
+
+  /** An amount that is not a bare small integer (which may be a 行次/栏次 number or a code). */
+  isDecimalAmount(r: number, c: number): boolean {
+    if (!this.isAmount(r, c)) return false;
+    const t = this.text(r, c);
+    return /[.,，．]/.test(t) || !/^\d{1,2}$/.test(t) && !looksLikeCode(t);
+  }
+
+  squashed(r: number, c: number): string {
+    return squash(this.visible(r, c));
+  }
+}
