@@ -1,0 +1,148 @@
+/** Every string the command line prints, zh-CN first, en-US complete. */
+import { defineMessages } from '../i18n';
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export interface TableLineParams {
+  /** 1-based position in the list */
+  n: number;
+  kind: string;
+  title: string;
+  /** Sheet!A1:H20 */
+  where: string;
+  formLabel?: string;
+  unit: string | null;
+  rows: number;
+  cols: number;
+  twoSided: boolean;
+}
+
+export const cliMessages = defineMessages(
+  {
+    // ── help ──
+    'help.program': '勾稽助手：检查部门预算、部门决算公开表格的勾稽关系',
+    'help.lang': '界面语言：zh-CN 或 en-US（默认取环境变量 CROSSFOOT_LANG，其次是系统语言）',
+    'help.version': '显示版本号',
+    'help.help': '显示帮助',
+    'help.help-command': '显示某个命令的帮助',
+    'help.title.Usage:': '用法：',
+    'help.title.Options:': '选项：',
+    'help.title.Global Options:': '全局选项：',
+    'help.title.Commands:': '命令：',
+    'help.title.Arguments:': '参数：',
+    'help.exit-codes': '退出码：0 正常；2 输入文件或命令行参数有误；3 内部错误。',
+    'help.inspect': '列出工作簿中识别出的公开表格（只识别，不检查）',
+    'help.inspect.book': '要查看的工作簿（.xlsx）',
+    'help.inspect.format': '输出格式：text（默认，供人阅读）或 json（供程序读取）',
+
+    // ── usage errors (exit 2) ──
+    'usage.no-command': '请指定命令，例如：crossfoot inspect 报表.xlsx（运行 crossfoot --help 查看用法）',
+    'usage.unknown-command': (p: { name: string; suggestion?: string }) =>
+      `未知命令：${p.name}${p.suggestion ? `（是不是想输入 ${p.suggestion}？）` : ''}。运行 crossfoot --help 查看可用的命令。`,
+    'usage.unknown-option': (p: { flag: string; suggestion?: string; command: string }) =>
+      `未知选项：${p.flag}${p.suggestion ? `（是不是想输入 ${p.suggestion}？）` : ''}。运行 ${p.command} --help 查看可用的选项。`,
+    'usage.missing-book': '缺少要查看的工作簿文件，例如：crossfoot inspect 报表.xlsx',
+    'usage.missing-argument': (p: { name: string; command: string }) =>
+      `缺少参数 <${p.name}>。运行 ${p.command} --help 查看用法。`,
+    'usage.option-missing-value': (p: { flag: string }) => `选项 ${p.flag} 后面需要一个值。`,
+    'usage.excess-arguments': (p: { command: string; expected: number; got: number }) =>
+      `参数过多：${p.command} 只接受 ${p.expected} 个参数，却收到 ${p.got} 个。`,
+    'usage.bad-format': (p: { value: string; choices: string }) =>
+      `不支持的输出格式：${p.value}（可选：${p.choices}）。`,
+    'usage.bad-lang': (p: { value: string }) => `不支持的语言：${p.value}（可选：zh-CN、en-US）。`,
+    'usage.other': (p: { detail: string }) => `命令行参数有误：${p.detail}`,
+
+    // ── failures ──
+    'internal-error': (p: { detail: string }) =>
+      `内部错误：${p.detail}。这是 crossfoot 自身的缺陷，请把所运行的命令和这条信息报告给开发者（设置 CROSSFOOT_DEBUG=1 可显示详细信息）。`,
+    'not-built':
+      'crossfoot 尚未构建：请在项目目录中运行 npm install（会自动完成构建）。',
+
+    // ── inspect report (text) ──
+    'inspect.header': (p: { file: string; sheets: number; tables: number }) =>
+      `${p.file}：${p.sheets} 个工作表，识别出 ${p.tables} 张表`,
+    'inspect.no-tables': '未识别出任何公开表格。',
+    'inspect.table': (p: TableLineParams) =>
+      `${p.n}. ${p.kind}  “${p.title}”${p.formLabel ? `（${p.formLabel}）` : ''}  ${p.where}  ` +
+      `单位：${p.unit ?? '未注明'}  ${p.rows} 行 × ${p.cols} 列${p.twoSided ? '（收支两栏）' : ''}`,
+    'inspect.empty': (p: { statement?: string }) =>
+      p.statement ? `空表：${p.statement}` : '空表（未注明原因）',
+    'inspect.narrative': (p: { sheets: string[] }) => `说明性工作表（情况说明等）：${p.sheets.join('、')}`,
+    'inspect.unplaced-header': (p: { count: number }) => `未归入任何表格的内容（${p.count} 处）：`,
+    'inspect.unplaced': (p: { where: string; reason: string; text: string }) =>
+      `${p.where}  ${p.reason}${p.text ? `：“${p.text}”` : ''}`,
+    'reason.unknown-title': '标题未能识别',
+    'reason.no-body': '有标题但没有表体',
+    'reason.not-a-table': '不是表格',
+  },
+  {
+    'help.program': 'crossfoot (勾稽助手): checks the tie-outs of Chinese department budget and final-accounts disclosure workbooks',
+    'help.lang': 'language: zh-CN or en-US (default: the CROSSFOOT_LANG environment variable, then the system language)',
+    'help.version': 'show the version number',
+    'help.help': 'show help',
+    'help.help-command': 'show help for a command',
+    'help.title.Usage:': 'Usage:',
+    'help.title.Options:': 'Options:',
+    'help.title.Global Options:': 'Global Options:',
+    'help.title.Commands:': 'Commands:',
+    'help.title.Arguments:': 'Arguments:',
+    'help.exit-codes': 'Exit codes: 0 ok; 2 bad input file or bad command line; 3 internal error.',
+    'help.inspect': 'list the disclosure tables recognised in a workbook (recognition only, no checks)',
+    'help.inspect.book': 'the workbook to inspect (.xlsx)',
+    'help.inspect.format': 'output format: text (default, for people) or json (for programs)',
+
+    'usage.no-command': 'No command given; for example: crossfoot inspect book.xlsx (run crossfoot --help for usage)',
+    'usage.unknown-command': (p: { name: string; suggestion?: string }) =>
+      `Unknown command: ${p.name}${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}. Run crossfoot --help to see the commands.`,
+    'usage.unknown-option': (p: { flag: string; suggestion?: string; command: string }) =>
+      `Unknown option: ${p.flag}${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}. Run ${p.command} --help to see the options.`,
+    'usage.missing-book': 'No workbook given; for example: crossfoot inspect book.xlsx',
+    'usage.missing-argument': (p: { name: string; command: string }) =>
+      `Missing argument <${p.name}>. Run ${p.command} --help for usage.`,
+    'usage.option-missing-value': (p: { flag: string }) => `Option ${p.flag} needs a value.`,
+    'usage.excess-arguments': (p: { command: string; expected: number; got: number }) =>
+      `Too many arguments: ${p.command} takes ${plural(p.expected, 'argument', 'arguments')} but got ${p.got}.`,
+    'usage.bad-format': (p: { value: string; choices: string }) =>
+      `Unsupported output format: ${p.value} (choose ${p.choices}).`,
+    'usage.bad-lang': (p: { value: string }) => `Unsupported language: ${p.value} (choose zh-CN or en-US).`,
+    'usage.other': (p: { detail: string }) => `Bad command line: ${p.detail}`,
+
+    'internal-error': (p: { detail: string }) =>
+      `Internal error: ${p.detail}. This is a bug in crossfoot; please report it with the command you ran (set CROSSFOOT_DEBUG=1 to show details).`,
+    'not-built': 'crossfoot is not built yet: run npm install in the project folder (it runs the build).',
+
+    'inspect.header': (p: { file: string; sheets: number; tables: number }) =>
+      `${p.file}: ${plural(p.sheets, 'sheet', 'sheets')}, ${plural(p.tables, 'table', 'tables')} recognised`,
+    'inspect.no-tables': 'No disclosure tables recognised.',
+    'inspect.table': (p: TableLineParams) =>
+      `${p.n}. ${p.kind}  "${p.title}"${p.formLabel ? ` (${p.formLabel})` : ''}  ${p.where}  ` +
+      `unit: ${p.unit === null ? 'not stated' : englishUnit(p.unit)}  ` +
+      `${plural(p.rows, 'row', 'rows')} × ${plural(p.cols, 'value column', 'value columns')}` +
+      `${p.twoSided ? ' (two-sided: income | expenditure)' : ''}`,
+    'inspect.empty': (p: { statement?: string }) =>
+      p.statement ? `empty: ${p.statement}` : 'empty (no statement printed)',
+    'inspect.narrative': (p: { sheets: string[] }) => `Narrative sheets: ${p.sheets.join(', ')}`,
+    'inspect.unplaced-header': (p: { count: number }) => `Not placed in any table (${p.count}):`,
+    'inspect.unplaced': (p: { where: string; reason: string; text: string }) =>
+      `${p.where}  ${p.reason}${p.text ? `: "${p.text}"` : ''}`,
+    'reason.unknown-title': 'title not recognised',
+    'reason.no-body': 'title without a table body',
+    'reason.not-a-table': 'not a table',
+  },
+);
+
+/** Printed Chinese units with an English gloss; count units (台、辆、套) are kept as printed. */
+function englishUnit(unit: string): string {
+  switch (unit) {
+    case '元':
+      return '元 (yuan)';
+    case '万元':
+      return '万元 (10,000 yuan)';
+    case '亿元':
+      return '亿元 (100 million yuan)';
+    case '千元':
+      return '千元 (1,000 yuan)';
+    default:
+      return unit;
+  }
+}
