@@ -4,6 +4,34 @@
  */
 import { defineMessages, t, type Lang } from './i18n';
 
+/**
+ * Why a file is damaged (the optional `reason` param of 'corrupt'): a localized phrase is shown instead of the
+ * technical `detail`, which stays in the params for debugging.
+ */
+const corruptReasonsZh: Record<string, string> = {
+  'empty-file': '文件是空的，大小为 0 字节',
+  'truncated': '文件不完整，可能在下载或复制时被截断',
+  'zip': '压缩包结构已损坏',
+  'zip-method': '压缩包使用了不支持的压缩方式',
+  'zip-encrypted': '压缩包内容被加密',
+  'no-workbook': '缺少工作簿主体 xl/workbook.xml',
+  'size-mismatch': '压缩包中某个部件的实际大小与记录不符',
+  'xml': '工作簿内部数据无法解析',
+};
+const corruptReasonsEn: Record<string, string> = {
+  'empty-file': 'the file is empty, 0 bytes long',
+  'truncated': 'the file is incomplete, probably cut off while downloading or copying',
+  'zip': 'its zip structure is broken',
+  'zip-method': 'its zip archive uses an unsupported compression method',
+  'zip-encrypted': 'the contents of its zip archive are encrypted',
+  'no-workbook': 'the workbook part xl/workbook.xml is missing',
+  'size-mismatch': 'a part of its zip archive does not have the size the archive records',
+  'xml': 'its contents cannot be parsed',
+};
+
+/** Params of 'too-large': `kind` (rows | cells | unzipped | file) selects a precise sentence; `sheet` for rows. */
+type TooLargeParams = { file: string; limit: string; kind?: string; sheet?: string };
+
 export const errorMessages = defineMessages(
   {
     'file-not-found': (p: { file: string }) => `找不到文件：${p.file}`,
@@ -12,11 +40,28 @@ export const errorMessages = defineMessages(
     'legacy-xls': (p: { file: string }) =>
       `${p.file} 是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再检查。`,
     'encrypted': (p: { file: string }) => `${p.file} 受密码保护，请先在 Excel 中取消密码后再检查。`,
-    'corrupt': (p: { file: string; detail: string }) => `${p.file} 已损坏，无法读取（${p.detail}）。`,
+    'corrupt': (p: { file: string; detail: string; reason?: string }) =>
+      `${p.file} 已损坏，无法读取（${(p.reason && corruptReasonsZh[p.reason]) || p.detail}）。`,
     'empty-workbook': (p: { file: string }) => `${p.file} 中没有任何内容。`,
-    'too-large': (p: { file: string; limit: string }) => `${p.file} 太大，超出可检查的范围（${p.limit}）。`,
+    'too-large': (p: TooLargeParams) => {
+      switch (p.kind) {
+        case 'rows':
+          return `${p.file} 的工作表“${p.sheet ?? ''}”超过 ${p.limit} 行，超出可检查的范围。`;
+        case 'cells':
+          return `${p.file} 中的单元格超过 ${p.limit} 个，超出可检查的范围。`;
+        case 'unzipped':
+          return `${p.file} 解压后超过 ${p.limit}，超出可检查的范围（可能是恶意的“压缩炸弹”）。`;
+        case 'file':
+          return `${p.file} 的文件大小超过 ${p.limit}，超出可检查的范围。`;
+        default:
+          return `${p.file} 太大，超出可检查的范围（${p.limit}）。`;
+      }
+    },
     'unreadable': (p: { file: string; detail: string }) => `无法读取 ${p.file}：${p.detail}`,
     'bad-argument': (p: { detail: string }) => `参数有误：${p.detail}`,
+    'permission-denied': (p: { file: string }) => `没有读取 ${p.file} 的权限。`,
+    'file-locked': (p: { file: string }) =>
+      `${p.file} 正被其他程序占用，请在 Excel 或 WPS 中关闭后再检查。`,
   },
   {
     'file-not-found': (p: { file: string }) => `File not found: ${p.file}`,
@@ -26,11 +71,31 @@ export const errorMessages = defineMessages(
       `${p.file} is in the old Excel 97-2003 format (.xls); save it as .xlsx in Excel or WPS and check it again.`,
     'encrypted': (p: { file: string }) =>
       `${p.file} is password-protected; remove the password in Excel and check it again.`,
-    'corrupt': (p: { file: string; detail: string }) => `${p.file} is damaged and cannot be read (${p.detail}).`,
+    'corrupt': (p: { file: string; detail: string; reason?: string }) =>
+      `${p.file} is damaged and cannot be read (${(p.reason && corruptReasonsEn[p.reason]) || p.detail}).`,
     'empty-workbook': (p: { file: string }) => `${p.file} contains nothing.`,
-    'too-large': (p: { file: string; limit: string }) => `${p.file} is too large to check (${p.limit}).`,
+    'too-large': (p: TooLargeParams) => {
+      switch (p.kind) {
+        case 'rows':
+          return `Sheet "${p.sheet ?? ''}" in ${p.file} has more than ${p.limit} rows, too many to check.`;
+        case 'cells':
+          return `${p.file} has more than ${p.limit} cells, too many to check.`;
+        case 'unzipped':
+          return (
+            `${p.file} expands to more than ${p.limit} when unzipped, ` +
+            'too large to check (it may be a malicious zip bomb).'
+          );
+        case 'file':
+          return `${p.file} is larger than ${p.limit}, too large to check.`;
+        default:
+          return `${p.file} is too large to check (${p.limit}).`;
+      }
+    },
     'unreadable': (p: { file: string; detail: string }) => `Cannot read ${p.file}: ${p.detail}`,
     'bad-argument': (p: { detail: string }) => `Bad argument: ${p.detail}`,
+    'permission-denied': (p: { file: string }) => `No permission to read ${p.file}.`,
+    'file-locked': (p: { file: string }) =>
+      `${p.file} is in use by another program; close it in Excel or WPS and check it again.`,
   },
 );
 
