@@ -22,6 +22,8 @@ export interface KindSpec {
   codeSystem?: CodeSystem;
   columns: KeyPattern[];
   rows: KeyPattern[];
+  /** computed column keys, where header order varies too much for patterns */
+  columnKey?: (path: string[]) => string | undefined;
 }
 
 const TOTAL_ROWS: KeyPattern[] = [
@@ -91,30 +93,6 @@ const FUND_COLUMNS: KeyPattern[] = [
   { key: 'total', pattern: /(^|\/)合计$/ },
 ];
 
-const THREE_PUBLIC_COLUMNS: KeyPattern[] = [
-  { key: 'budget.total', pattern: /预算数?.*\/(合计|"?三公"?经费)$|^预算数?\/合计/ },
-  { key: 'budget.abroad', pattern: /预算.*因公出国/ },
-  { key: 'budget.vehicle', pattern: /预算.*公务用车购置及运行.*(小计)?$/ },
-  { key: 'budget.vehicle.purchase', pattern: /预算.*购置费$/ },
-  { key: 'budget.vehicle.running', pattern: /预算.*运行(\(维护\)|维护)?费$/ },
-  { key: 'budget.reception', pattern: /预算.*公务接待费$/ },
-  { key: 'actual.total', pattern: /决算数?.*\/合计$|^决算数?\/合计/ },
-  { key: 'actual.abroad', pattern: /决算.*因公出国/ },
-  { key: 'actual.vehicle', pattern: /决算.*公务用车购置及运行.*(小计)?$/ },
-  { key: 'actual.vehicle.purchase', pattern: /决算.*购置费$/ },
-  { key: 'actual.vehicle.running', pattern: /决算.*运行(\(维护\)|维护)?费$/ },
-  { key: 'actual.reception', pattern: /决算.*公务接待费$/ },
-  { key: 'initial-budget', pattern: /^年初预算数$/ },
-  { key: 'full-year-budget', pattern: /^全年预算数$/ },
-  { key: 'actual', pattern: /^决算数$/ },
-  { key: 'total', pattern: /^合计$|"?三公"?经费(合计)?$/ },
-  { key: 'abroad', pattern: /因公出国/ },
-  { key: 'vehicle', pattern: /公务用车购置及运行.*(小计)?$/ },
-  { key: 'vehicle.purchase', pattern: /购置费$/ },
-  { key: 'vehicle.running', pattern: /运行(\(维护\)|维护)?费$/ },
-  { key: 'reception', pattern: /公务接待费$/ },
-  { key: 'organ-running', pattern: /机关运行经费/ },
-];
 
 const INCOME_COLUMNS: KeyPattern[] = [
   { key: 'total', pattern: /本年收入合计$|^合计$|\/合计$/ },
@@ -145,6 +123,39 @@ const TWO_SIDED_COLUMNS: KeyPattern[] = [
   { key: 'amount', pattern: /(决算数|金额|预算数)$/ },
 ];
 
+/**
+ * 收支预算总表: one amount column per half, except the Shanghai unit-level T1 whose expenditure half prints 合计,
+ * 基本支出 (人员经费, 公用经费) and 项目支出 (domain §2.3).
+ */
+const BUDGET_SUMMARY_COLUMNS: KeyPattern[] = [
+  { key: 'total', pattern: /(^|\/)合计$/, side: 'expenditure' },
+  { key: 'basic.personnel', pattern: /人员经费$/, side: 'expenditure' },
+  { key: 'basic.public', pattern: /公用经费$/, side: 'expenditure' },
+  { key: 'project', pattern: /项目支出$/, side: 'expenditure' },
+  ...TWO_SIDED_COLUMNS,
+];
+
+/** A budget 三公 table prints budget figures only: its columns carry the item keys without the "budget." scope. */
+function budgetThreePublicColumnKey(path: string[]): string | undefined {
+  const k = threePublicColumnKey(path);
+  if (k === 'budget') return 'total';
+  return k?.replace(/^budget\./, '');
+}
+
+/** Row keys of the vertical (Jiangxi) 三公 layout, domain §2.2 J7. */
+const THREE_PUBLIC_ROWS: KeyPattern[] = [
+  { key: 'three.total', pattern: /^"?三公"?经费(支出)?(合计)?$/ },
+  { key: 'three.abroad', pattern: /^因公出国\(境\)费(用)?$/ },
+  { key: 'three.vehicle', pattern: /^公务用车购置及运行(维护|\(维护\))?费$/ },
+  { key: 'three.vehicle.purchase', pattern: /^(公务用车)?购置费$/ },
+  { key: 'three.vehicle.running', pattern: /^(公务用车)?运行(维护|\(维护\))?费$/ },
+  { key: 'three.reception', pattern: /^公务接待费$/ },
+  { key: 'three.reception.domestic', pattern: /^国内(公务)?接待费$/ },
+  { key: 'three.reception.foreign-affairs', pattern: /^(其中:?)?外事接待费$/ },
+  { key: 'three.reception.abroad', pattern: /^国\(境\)外接待费$/ },
+  ...TOTAL_ROWS,
+];
+
 const BASIC_COLUMNS: KeyPattern[] = [
   { key: 'amount', pattern: /(决算数|金额)$/ },
   { key: 'total', pattern: /合计$/ },
@@ -158,9 +169,44 @@ const BASIC_ROWS: KeyPattern[] = [
   ...TOTAL_ROWS,
 ];
 
+/**
+ * Column keys of the 三公 tables, whatever the header order: Wuhan prints 预算数/决算数 above the items, Shanghai prints
+ * the items above 预算数/决算数 (interleaved), Jiangxi prints one column per budget basis. Key = scope + "." + item.
+ */
+export function threePublicColumnKey(path: string[]): string | undefined {
+  const scopeOf = (h: string): string | undefined =>
+    /^年初预算数?$/.test(h) ? 'initial-budget' : /^全年预算数?$/.test(h) ? 'full-year-budget' : /决算/.test(h) ? 'actual' : /预算/.test(h) && !/机关运行/.test(h) ? 'budget' : undefined;
+  const itemOf = (h: string): string | undefined => {
+    if (/机关运行经费/.test(h)) return 'organ-running';
+    if (/因公出国/.test(h)) return 'abroad';
+    if (/公务用车购置及运行/.test(h)) return 'vehicle';
+    if (/购置费$/.test(h)) return 'vehicle.purchase';
+    if (/运行(\(维护\)|维护)?费$/.test(h)) return 'vehicle.running';
+    if (/公务接待/.test(h)) return 'reception';
+    if (/^(合计|小计)$/.test(h)) return h === '合计' ? 'total' : undefined;
+    return undefined;
+  };
+  let scope: string | undefined;
+  let item: string | undefined;
+  for (const h of path) {
+    const sc = scopeOf(h);
+    if (sc && !itemOf(h)) scope = sc;
+    const it = itemOf(h);
+    if (it && (!item || it !== 'total' || item === undefined)) {
+      // a deeper, more specific item wins; "小计" keeps its parent item
+      if (!(item === 'vehicle' && it === 'total')) item = it;
+    }
+    if (/机关运行经费/.test(h)) return 'organ-running';
+  }
+  if (!item && /三公/.test(path[0] ?? '')) item = 'total';
+  if (scope && item) return `${scope}.${item}`;
+  if (scope && !item) return scope;
+  return item;
+}
+
 export const KIND_SPECS: KindSpec[] = [
   // —— 决算 (most specific first, domain §2.1 rule 1) ——
-  { kind: 'juesuan.three-public', regime: 'juesuan', title: /三公.*决算/, layout: 'single', columns: THREE_PUBLIC_COLUMNS, rows: TOTAL_ROWS },
+  { kind: 'juesuan.three-public', regime: 'juesuan', title: /三公.*决算/, layout: 'single', columns: [], columnKey: threePublicColumnKey, rows: THREE_PUBLIC_ROWS },
   { kind: 'juesuan.state-assets', regime: 'juesuan', title: /国有资产占用情况表/, layout: 'single', columns: [], rows: TOTAL_ROWS },
   { kind: 'juesuan.gov-fund', regime: 'juesuan', title: /政府性基金预算财政拨款.*决算/, layout: 'single', codeSystem: 'function', columns: FUND_COLUMNS, rows: FUNCTION_TOTAL_ROWS },
   { kind: 'juesuan.state-capital', regime: 'juesuan', title: /国有资本经营预算财政拨款.*决算/, layout: 'single', codeSystem: 'function', columns: [...FUND_COLUMNS, ...SPENDING_COLUMNS], rows: FUNCTION_TOTAL_ROWS },
@@ -171,14 +217,14 @@ export const KIND_SPECS: KindSpec[] = [
   { kind: 'juesuan.income', regime: 'juesuan', title: /收入决算表/, layout: 'single', codeSystem: 'function', columns: INCOME_COLUMNS, rows: FUNCTION_TOTAL_ROWS },
   { kind: 'juesuan.expenditure', regime: 'juesuan', title: /支出决算表/, layout: 'single', codeSystem: 'function', columns: SPENDING_COLUMNS, rows: FUNCTION_TOTAL_ROWS },
   // —— 预算 (Wuhan 预算01–13表, Shanghai T1–T9) ——
-  { kind: 'yusuan.three-public', regime: 'yusuan', title: /三公.*(预算|支出表)/, layout: 'single', columns: THREE_PUBLIC_COLUMNS, rows: TOTAL_ROWS },
+  { kind: 'yusuan.three-public', regime: 'yusuan', title: /三公.*(预算|支出表)/, layout: 'single', columns: [], columnKey: budgetThreePublicColumnKey, rows: THREE_PUBLIC_ROWS },
   { kind: 'yusuan.gov-fund', regime: 'yusuan', title: /政府性基金预算.*(支出|预算)/, layout: 'single', codeSystem: 'function', columns: [...SPENDING_COLUMNS, ...FUND_COLUMNS], rows: FUNCTION_TOTAL_ROWS },
   { kind: 'yusuan.state-capital', regime: 'yusuan', title: /国有资本经营预算.*(支出|预算)/, layout: 'single', codeSystem: 'function', columns: SPENDING_COLUMNS, rows: FUNCTION_TOTAL_ROWS },
   { kind: 'yusuan.basic-expenditure', regime: 'yusuan', title: /基本支出.*(预算|表)/, layout: 'single', codeSystem: 'economic', columns: [...BASIC_COLUMNS, ...SPENDING_COLUMNS], rows: BASIC_ROWS },
   { kind: 'yusuan.general-budget-by-unit', regime: 'yusuan', title: /一般公共预算支出.*分单位/, layout: 'single', codeSystem: 'unit', columns: SPENDING_COLUMNS, rows: FUNCTION_TOTAL_ROWS },
   { kind: 'yusuan.general-budget-expenditure', regime: 'yusuan', title: /一般公共预算支出(表|功能分类)/, layout: 'single', codeSystem: 'function', columns: SPENDING_COLUMNS, rows: FUNCTION_TOTAL_ROWS },
   { kind: 'yusuan.fiscal-summary', regime: 'yusuan', title: /财政拨款收支预算总表/, layout: 'two-sided', columns: FISCAL_SUMMARY_COLUMNS, rows: BUDGET_SUMMARY_ROWS },
-  { kind: 'yusuan.income-expenditure-summary', regime: 'yusuan', title: /收支预算总表/, layout: 'two-sided', columns: TWO_SIDED_COLUMNS, rows: BUDGET_SUMMARY_ROWS },
+  { kind: 'yusuan.income-expenditure-summary', regime: 'yusuan', title: /收支预算总表/, layout: 'two-sided', columns: BUDGET_SUMMARY_COLUMNS, rows: BUDGET_SUMMARY_ROWS },
   { kind: 'yusuan.income', regime: 'yusuan', title: /收入预算总表/, layout: 'single', codeSystem: 'function', columns: INCOME_COLUMNS, rows: FUNCTION_TOTAL_ROWS },
   { kind: 'yusuan.expenditure', regime: 'yusuan', title: /支出预算总表/, layout: 'single', codeSystem: 'function', columns: SPENDING_COLUMNS, rows: FUNCTION_TOTAL_ROWS },
   { kind: 'yusuan.project-expenditure', regime: 'yusuan', title: /项目支出预算表/, layout: 'single', columns: [...INCOME_COLUMNS], rows: TOTAL_ROWS },

@@ -112,7 +112,7 @@ class TableReader {
     const t = cells[0].text;
     const sq = squash(t);
     if (NOTE_RE.test(sq) || FORMULA_RE.test(sq)) return true;
-    if (/^\d{1,2}[.、]/.test(sq) && sq.length > 12 && !this.g.isAmount(r, cells[0].col)) return true;
+    if (cells.length === 1 && /^\d{1,2}[.、]/.test(sq) && sq.length > 12 && !this.g.isAmount(r, cells[0].col)) return true;
     return false;
   }
 
@@ -125,10 +125,9 @@ class TableReader {
   isLanciRow(r: number, lo: number, hi: number): boolean {
     const cells = this.g.rowCells(r, lo, hi);
     if (cells.length === 0) return false;
-    if (cells.some((c) => /^栏次$/.test(squash(c.text)))) return true;
     const nums = cells.filter((c) => /^\d{1,2}$/.test(c.text.trim()));
     const others = cells.filter((c) => !/^\d{1,2}$/.test(c.text.trim()));
-    if (nums.length < 2) return false;
+    if (nums.length < 1 || (nums.length < 2 && !cells.some((c) => /^栏次$/.test(squash(c.text))))) return false;
     if (others.some((c) => !/^(?:栏次|行次|项目|—|-|[甲乙丙丁])$/.test(squash(c.text)))) return false;
     const seq = nums.map((c) => Number(c.text.trim()));
     return seq[0] === 1 && seq.every((v, i) => i === 0 || v === seq[i - 1] + 1);
@@ -142,12 +141,16 @@ class TableReader {
       if (this.g.isDecimalAmount(r, c.col)) return true;
       const sq = squash(c.text);
       if (/^\d{3}(?:\d{2}){1,2}$/.test(sq)) return true;
-      if (/^\d{3}\s*\S/.test(c.text.trim()) && /^\d{3}(?:\s?\d{2}){0,2}\s+[\u4e00-\u9fa5]/.test(c.text.trim())) return true;
-      if (TOTAL_LABEL_RE.test(normLabel(c.text)) && c.col <= lo + 3) return true;
+      if (/^\d{3}(?:\s?\d{2}){0,2}\s+[\u4e00-\u9fa5]/.test(c.text.trim())) return true;
+    }
+    // a total line: the first cell is 合计/总计/小计 and the rest are amounts, blanks or an empty-table statement
+    if (TOTAL_LABEL_RE.test(normLabel(cells[0].text))) {
+      const rest = cells.slice(1);
+      if (rest.every((c) => this.g.isAmount(r, c.col) || /^[-—–/]$/.test(c.text) || EMPTY_STATEMENT_RE.test(squash(c.text)))) return true;
     }
     // split codes: "201 | 06 | 01" in separate cells
     if (cells.length >= 2 && /^\d{3}$/.test(cells[0].text) && cells.some((c) => /[\u4e00-\u9fa5]/.test(c.text))) return true;
-    // a label line with 行次 and an amount column left empty (two-sided tables print such lines)
+    // a label line with an ordinal ("一、一般公共服务支出"), as the two-sided tables print them
     if (cells.some((c) => /^[一二三四五六七八九十廿]+、/.test(c.text.trim()))) return true;
     return false;
   }
@@ -218,8 +221,8 @@ class TableReader {
       if (cls === 'lanci') lanciRow = r;
       else {
         const cells = g.rowCells(r);
-        if (!cells.some((c) => HEADER_WORD_RE.test(c.text))) break;
-        if (cells.some((c) => c.text.length > 40 || /[。；]/.test(c.text))) break;
+        if ((headerEnd < headerStart || cells.length === 1) && !cells.some((c) => HEADER_WORD_RE.test(c.text))) break;
+        if (cells.some((c) => c.text.length > 40 || /[。；]/.test(c.text) || g.isAmount(r, c.col))) break;
         if (cells.length >= 2) wide = true;
       }
       for (const c of g.rowCells(r)) {
@@ -231,6 +234,11 @@ class TableReader {
       r++;
     }
     if (headerEnd < headerStart || !wide) return { fail: 'no-body' };
+    if (bodyStart === undefined && r <= stopRow && !this.titles.has(r) && !this.isFormLabelRow(r)) {
+      // a body that opens with a line such as "无" or a statement
+      const cls = this.classify(r, 1, g.cols);
+      if (cls === 'header' || cls === 'body') bodyStart = r;
+    }
 
     // body
     let bodyEnd: number | undefined;
@@ -242,15 +250,15 @@ class TableReader {
         if (cls === 'blank') {
           // a blank spacer inside a table: continue only if body rows follow before anything else
           let k = r + 1;
-          while (k <= stopRow && k <= r + 3 && g.isBlank(k, lo, hi)) k++;
-          if (k > stopRow || k > r + 3 || this.titles.has(k) || this.classify(k, lo, hi) !== 'body') break;
+          while (k <= stopRow && k <= r + 12 && g.isBlank(k, lo, hi)) k++;
+          if (k > stopRow || k > r + 12 || this.titles.has(k) || this.classify(k, lo, hi) !== 'body') break;
           if (this.isFormLabelRow(k)) break;
           r = k;
           continue;
         }
         if (this.isStatementRow(r, lo, hi) && !this.isBodyRow(r, lo, hi)) break;
         if (this.isFormLabelRow(r)) break;
-        if (cls === 'header' && !this.bodyLabelOnly(r, lo, hi)) break;
+        if (cls === 'header' && !this.bodyLabelOnly(r, lo, hi) && this.g.rowCells(r, lo, hi).length < 2) break;
         bodyEnd = r;
         for (const c of g.rowCells(r, lo, g.cols)) {
           if (c.col > hi && c.col <= hi + 1 && g.isAmount(r, c.col)) hi = c.col;
@@ -352,7 +360,8 @@ class TableReader {
       let t = g.visible(r, c);
       if (!t && r < headerEnd) {
         // unmerged group header: inherit from the nearest header to the left when the row below is split
-        const below = g.visible(r + 1, c);
+        let below = false;
+        for (let rr = r + 1; rr <= headerEnd; rr++) if (rr !== lanciRow && g.visible(rr, c)) below = true;
         if (below) {
           for (let k = c - 1; k >= lo; k--) {
             const left = g.text(r, k);
@@ -403,7 +412,12 @@ class TableReader {
       const p = paths.get(c) ?? [];
       return p[p.length - 1] ?? '';
     };
-    const isHangci = (c: number) => HANGCI_RE.test(last(c)) || (paths.get(c) ?? []).some((h) => HANGCI_RE.test(h));
+    const isHangci = (c: number) => {
+      const p = paths.get(c) ?? [];
+      if (p.some((h) => HANGCI_RE.test(h))) return true;
+      const s = stats.get(c)!;
+      return p.some((h) => /^栏次$/.test(h)) && s.n >= 2 && s.smallInt === s.n;
+    };
     const isCodeCol = (c: number) => {
       const s = stats.get(c)!;
       if ((paths.get(c) ?? []).some((h) => CODE_HEADER_RE.test(h)) && !/名称/.test(last(c))) return true;
@@ -444,6 +458,7 @@ class TableReader {
         else {
           const s = stats.get(c)!;
           if (s.n > 0 && s.amount === 0 && s.text > 0 && !this.isAmountHeader(last(c))) continue; // text column
+          if (/(数量|计量单位|单位代码)$/.test(last(c))) continue; // counts and codes are not amounts
           const path = paths.get(c) ?? [];
           const col: TableColumn = { col: c, header: path, label: path.join('/') };
           if (lanciRow !== undefined) {
@@ -455,11 +470,25 @@ class TableReader {
       }
       labelCol ??= codeCols.length ? codeCols[codeCols.length - 1] + 1 : from;
       const side = st.side;
-      assignColumnKeys(columns, spec.columns, side);
+      if (spec.columnKey) {
+        for (const c of columns) {
+          const k = spec.columnKey(c.header);
+          if (k) c.key = k;
+        }
+      } else assignColumnKeys(columns, spec.columns, side);
       const rows: TableRow[] = [];
+      const usedKeys = new Set<string>();
+      let parentKey: string | undefined;
       for (const r of bodyRows) {
-        const row = this.readRow(spec, r, side, labelCol, codeCols, hangciCol, columns);
-        if (row) rows.push(row);
+        const row = this.readRow(spec, r, side, labelCol, codeCols, hangciCol, columns, from, hi);
+        if (!row) continue;
+        if (row.key) {
+          // a repeated key is an "of which" line under the last balance or total (J4 年初结转和结余 by fund)
+          if (usedKeys.has(row.key) && parentKey) row.key = `${parentKey}.${row.key.replace(/^(income|expenditure)\./, '')}`;
+          else if (/balance|total$/.test(row.key)) parentKey = row.key;
+          usedKeys.add(row.key);
+        }
+        rows.push(row);
       }
       const part: TablePart = { side, labelCol, codeCols, columns, rows };
       if (hangciCol !== undefined) part.hangciCol = hangciCol;
@@ -480,11 +509,20 @@ class TableReader {
     codeCols: number[],
     hangciCol: number | undefined,
     columns: TableColumn[],
+    partFrom: number,
+    tableRight: number,
   ): TableRow | undefined {
     const g = this.g;
-    let label = g.text(r, labelCol);
+    const labelMerge = g.merge(r, labelCol);
+    // a label merged in from the previous block belongs to that block
+    if (labelMerge && labelMerge.left < partFrom) return undefined;
+    let label = columns.some((c) => c.col === labelCol) ? '' : g.visible(r, labelCol);
     let code = codeCols.map((c) => g.text(r, c).replace(/\s+/g, '')).join('');
-    if (!/^\d+$/.test(code)) code = '';
+    if (!/^\d+$/.test(code)) {
+      // "合计" printed in the code column (often merged across code and name)
+      if (!label) label = codeCols.map((c) => g.visible(r, c)).find((x) => x && !/^\d+$/.test(x.replace(/\s+/g, ''))) ?? '';
+      code = '';
+    }
     if (!code) {
       const m = /^\s*(\d{3}(?:\s?\d{2}){0,2}|\d{6})\s+(\S.*)$/.exec(label);
       if (m) {
@@ -496,6 +534,19 @@ class TableReader {
       const t = g.text(r, c.col);
       return t && !g.covered(r, c.col) ? { row: r, col: c.col, text: t } : null;
     });
+    if (side === 'block' && !label && !code) return undefined;
+    const footer = /合计$/.test(normLabel(label)) && !code;
+    if (columns.length > 0 && !cells.some((c) => c !== null) && (footer || (labelMerge && labelMerge.right >= columns[0].col))) {
+      // a footer label merged or spilled over the value column ("公用经费合计" across two blocks): its figure is the
+      // first amount to the right
+      const start = Math.max(labelMerge ? labelMerge.right + 1 : 0, columns[0].col + 1);
+      for (let c = start; c <= tableRight; c++) {
+        if (g.isAmount(r, c)) {
+          cells[0] = { row: r, col: c, text: g.text(r, c) };
+          break;
+        }
+      }
+    }
     const hangciText = hangciCol !== undefined ? g.text(r, hangciCol) : '';
     if (!label && !code && !hangciText && cells.every((c) => c === null)) return undefined;
     const row: TableRow = { row: r, label, cells };
