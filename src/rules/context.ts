@@ -1,0 +1,140 @@
+/**
+ * The rule context: recognised tables plus cached amounts, and selectors that address figures by table kind and
+ * row/column role — never by table number or position.
+ */
+import { amountFromCell, type Amount } from '../amount/parse';
+import { a1 } from '../model/address';
+import type { PartSide, RecognisedTable, TableColumn, TableKind, TablePart, TableRow } from '../model/table';
+import type { Workbook } from '../model/workbook';
+import { getCell } from '../model/workbook';
+import type { Term } from './types';
+
+export interface RowSel {
+  /** canonical row key ("total", "income.total", …) */
+  key?: string;
+  /** subject code ("210", "30101") */
+  code?: string;
+  /** 行次 */
+  hangci?: number;
+}
+
+export interface ColSel {
+  /** canonical column key ("total", "basic", "actual.reception", …); a list means the first key present */
+  key?: string | string[];
+  /** 栏次 */
+  lanci?: number;
+  /** the n-th value column of the part (0-based) */
+  index?: number;
+}
+
+export interface FigureSel {
+  kind: TableKind | TableKind[];
+  side?: PartSide;
+  row: RowSel;
+  col?: ColSel;
+  /** a figure that may be absent (an empty or missing table, a row not printed): it then counts as 0 */
+  optional?: boolean;
+}
+
+export class RuleContext {
+  private readonly cache = new Map<string, Amount>();
+  private readonly sheets: Map<string, Workbook['sheets'][number]>;
+
+  constructor(
+    readonly workbook: Workbook,
+    readonly tables: RecognisedTable[],
+  ) {
+    this.sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
+  }
+
+  amountAt(sheet: string, row: number, col: number): Amount {
+    const k = `${sheet}\u0000${row}\u0000${col}`;
+    let a = this.cache.get(k);
+    if (!a) {
+      const s = this.sheets.get(sheet);
+      a = amountFromCell(s ? getCell(s, row, col) : null);
+      this.cache.set(k, a);
+    }
+    return a;
+  }
+
+  /** Override the amount of a cell (used by what-if blame and by tests). */
+  setAmount(sheet: string, row: number, col: number, a: Amount): void {
+    this.cache.set(`${sheet}\u0000${row}\u0000${col}`, a);
+  }
+
+  tablesOf(kind: TableKind | TableKind[]): RecognisedTable[] {
+    const kinds = Array.isArray(kind) ? kind : [kind];
+    return this.tables.filter((t) => kinds.includes(t.kind));
+  }
+
+  /** The first table of a kind (a workbook normally holds each standard table once). */
+  table(kind: TableKind | TableKind[]): RecognisedTable | undefined {
+    return this.tablesOf(kind)[0];
+  }
+
+  term(table: RecognisedTable, part: TablePart, row: TableRow, column: TableColumn, weight = 1): Term {
+    // the row's own cell for this column (a footer's figure may sit right of a merged label)
+    const col = row.cells[part.columns.indexOf(column)]?.col ?? column.col;
+    return {
+      ref: { sheet: table.sheet, cell: a1(row.row, col) },
+      row: row.row,
+      col,
+      amount: this.amountAt(table.sheet, row.row, col),
+      weight,
+      name: figureName(part, row, column),
+      table: table.id,
+      isTotal: !!row.key && /(^|\.)(total|grand-total)$/.test(row.key),
+    };
+  }
+
+  /** Resolve a figure selector to a term, or undefined when the table/row/column is absent. */
+  resolve(sel: FigureSel, weight = 1): Term | undefined {
+    for (const table of this.tablesOf(sel.kind)) {
+      const t = this.resolveIn(table, sel, weight);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  resolveIn(table: RecognisedTable, sel: Omit<FigureSel, 'kind'>, weight = 1): Term | undefined {
+    for (const part of table.parts) {
+      if (sel.side && part.side !== sel.side) continue;
+      const row = findRow(part, sel.row);
+      if (!row) continue;
+      const col = findColumn(part, sel.col ?? { index: 0 });
+      if (!col) continue;
+      return this.term(table, part, row, col, weight);
+    }
+    return undefined;
+  }
+}
+
+export function findRow(part: TablePart, sel: RowSel): TableRow | undefined {
+  return part.rows.find(
+    (r) =>
+      (sel.key === undefined || r.key === sel.key) &&
+      (sel.code === undefined || r.code === sel.code) &&
+      (sel.hangci === undefined || r.hangci === sel.hangci),
+  );
+}
+
+export function findColumn(part: TablePart, sel: ColSel): TableColumn | undefined {
+  if (sel.key !== undefined) {
+    for (const k of Array.isArray(sel.key) ? sel.key : [sel.key]) {
+      const c = part.columns.find((col) => col.key === k);
+      if (c) return c;
+    }
+    return undefined;
+  }
+  if (sel.lanci !== undefined) return part.columns.find((c) => c.lanci === sel.lanci);
+  if (sel.index !== undefined) return part.columns[sel.index];
+  return undefined;
+}
+
+/** "合计 / 本年收入合计", "2101101 行政单位医疗 / 基本支出" */
+export function figureName(_part: TablePart, row: TableRow, column: TableColumn): string {
+  const rowName = [row.code, row.label].filter(Boolean).join(' ') || (row.hangci ? `${row.hangci}行` : `#${row.row}`);
+  const colName = column.header[column.header.length - 1] ?? column.label;
+  return colName ? `${rowName} / ${colName}` : rowName;
+}
