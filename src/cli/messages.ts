@@ -17,6 +17,16 @@ export interface TableLineParams {
   twoSided: boolean;
 }
 
+/** The summary counts of `check` (text header). */
+export interface CheckCountsParams {
+  errors: number;
+  warnings: number;
+  /** differences within the rounding allowance */
+  rounding: number;
+  cannot: number;
+  passed: number;
+}
+
 export const cliMessages = defineMessages(
   {
     // ── help ──
@@ -30,10 +40,14 @@ export const cliMessages = defineMessages(
     'help.title.Global Options:': '全局选项：',
     'help.title.Commands:': '命令：',
     'help.title.Arguments:': '参数：',
-    'help.exit-codes': '退出码：0 正常；2 输入文件或命令行参数有误；3 内部错误。',
+    'help.exit-codes': '退出码：0 正常（check 未发现错误）；1 check 发现错误；2 输入文件或命令行参数有误；3 内部错误。',
     'help.inspect': '列出工作簿中识别出的公开表格（只识别，不检查）',
     'help.inspect.book': '要查看的工作簿（.xlsx）',
     'help.inspect.format': '输出格式：text（默认，供人阅读）或 json（供程序读取）',
+    'help.check': '检查工作簿中各表的勾稽关系（发现错误时退出码为 1）',
+    'help.check.book': '要检查的工作簿（.xlsx）',
+    'help.check.format': '输出格式：text（默认，供人阅读）、json（供程序读取）或 sarif（SARIF 2.1.0，供代码扫描工具读取）',
+    'help.check.verbose': '同时逐条列出尾数差异和无法核对的项目（默认只显示数量）',
 
     // ── usage errors (exit 2) ──
     'usage.no-command': '请指定命令，例如：crossfoot inspect 报表.xlsx（运行 crossfoot --help 查看用法）',
@@ -74,6 +88,28 @@ export const cliMessages = defineMessages(
     'reason.unknown-title': '标题未能识别',
     'reason.no-body': '有标题但没有表体',
     'reason.not-a-table': '不是表格',
+
+    // ── check report (text) ──
+    'check.header': (p: { file: string; tables: number }) => `${p.file}：识别出 ${p.tables} 张表`,
+    'check.counts': (p: CheckCountsParams) =>
+      `错误 ${p.errors}，警告 ${p.warnings}，尾数差异 ${p.rounding}，无法核对 ${p.cannot}（${p.passed} 项核对通过）`,
+    'check.no-tables': '未识别出任何公开表格，没有可核对的内容。',
+    'check.group': (p: { kind: string; title: string; where: string }) => `“${p.title}”  ${p.where}`,
+    'check.group-other': '其他',
+    'check.severity.error': '错误',
+    'check.severity.warning': '警告',
+    'check.severity.info': '提示',
+    'check.suspect': (p: { where: string; proposed?: string; reason: string }) =>
+      `→ 疑似错误单元格 ${p.where}${p.proposed !== undefined ? `，建议值 ${p.proposed}` : ''}：${p.reason}`,
+    'check.infos': (p: { rounding: number; cannot: number }) =>
+      `另有 ${[p.rounding > 0 ? `${p.rounding} 处尾数差异` : '', p.cannot > 0 ? `${p.cannot} 处无法核对` : '']
+        .filter((x) => x !== '')
+        .join('、')}（加 --verbose 逐条列出）`,
+    'check.verdict.errors': (p: { errors: number; warnings: number }) =>
+      `发现 ${p.errors} 个错误${p.warnings > 0 ? `、${p.warnings} 个警告` : ''}。`,
+    'check.verdict.warnings': (p: { warnings: number }) => `未发现错误，有 ${p.warnings} 个警告需要核实。`,
+    'check.verdict.clean': '未发现错误。',
+    'check.verdict.no-tables': '未识别出任何公开表格，未做任何核对。',
   },
   {
     'help.program': 'crossfoot (勾稽助手): checks the tie-outs of Chinese department budget and final-accounts disclosure workbooks',
@@ -86,10 +122,14 @@ export const cliMessages = defineMessages(
     'help.title.Global Options:': 'Global Options:',
     'help.title.Commands:': 'Commands:',
     'help.title.Arguments:': 'Arguments:',
-    'help.exit-codes': 'Exit codes: 0 ok; 2 bad input file or bad command line; 3 internal error.',
+    'help.exit-codes': 'Exit codes: 0 ok (check found no errors); 1 check found errors; 2 bad input file or bad command line; 3 internal error.',
     'help.inspect': 'list the disclosure tables recognised in a workbook (recognition only, no checks)',
     'help.inspect.book': 'the workbook to inspect (.xlsx)',
     'help.inspect.format': 'output format: text (default, for people) or json (for programs)',
+    'help.check': 'check the tie-outs of the tables in a workbook (exit code 1 when errors are found)',
+    'help.check.book': 'the workbook to check (.xlsx)',
+    'help.check.format': 'output format: text (default, for people), json (for programs) or sarif (SARIF 2.1.0, for code-scanning tools)',
+    'help.check.verbose': 'also list the differences within rounding and the checks that could not be made (by default only counted)',
 
     'usage.no-command': 'No command given; for example: crossfoot inspect book.xlsx (run crossfoot --help for usage)',
     'usage.unknown-command': (p: { name: string; suggestion?: string }) =>
@@ -128,6 +168,32 @@ export const cliMessages = defineMessages(
     'reason.unknown-title': 'title not recognised',
     'reason.no-body': 'title without a table body',
     'reason.not-a-table': 'not a table',
+
+    'check.header': (p: { file: string; tables: number }) => `${p.file}: ${plural(p.tables, 'table', 'tables')} recognised`,
+    'check.counts': (p: CheckCountsParams) =>
+      `errors ${p.errors}, warnings ${p.warnings}, within rounding ${p.rounding}, cannot check ${p.cannot} ` +
+      `(${plural(p.passed, 'check', 'checks')} passed)`,
+    'check.no-tables': 'No disclosure tables recognised: nothing to check.',
+    'check.group': (p: { kind: string; title: string; where: string }) => `${p.kind}  "${p.title}"  ${p.where}`,
+    'check.group-other': 'Other',
+    'check.severity.error': 'error',
+    'check.severity.warning': 'warning',
+    'check.severity.info': 'info',
+    'check.suspect': (p: { where: string; proposed?: string; reason: string }) =>
+      `→ suspect ${p.where}${p.proposed !== undefined ? `, proposed ${p.proposed}` : ''}: ${p.reason}`,
+    'check.infos': (p: { rounding: number; cannot: number }) =>
+      `plus ${[
+        p.rounding > 0 ? `${p.rounding} within rounding` : '',
+        p.cannot > 0 ? `${plural(p.cannot, 'check', 'checks')} that could not be made` : '',
+      ]
+        .filter((x) => x !== '')
+        .join(', ')} (use --verbose to list them)`,
+    'check.verdict.errors': (p: { errors: number; warnings: number }) =>
+      `Found ${plural(p.errors, 'error', 'errors')}${p.warnings > 0 ? ` and ${plural(p.warnings, 'warning', 'warnings')}` : ''}.`,
+    'check.verdict.warnings': (p: { warnings: number }) =>
+      `No errors found; ${plural(p.warnings, 'warning', 'warnings')} to review.`,
+    'check.verdict.clean': 'No errors found.',
+    'check.verdict.no-tables': 'No disclosure tables recognised; nothing was checked.',
   },
 );
 

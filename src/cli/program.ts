@@ -11,6 +11,7 @@ import { isCrossfootError } from '../errors';
 import { t, type Lang } from '../i18n';
 import { recognise } from '../recognise';
 import type { CliCommand } from './commands/command';
+import { checkCommand } from './commands/check';
 import { inspectCommand } from './commands/inspect';
 import type { CliContext, CliDeps, CliIO, Env } from './context';
 import { ExitCode } from './exit-codes';
@@ -20,7 +21,7 @@ import { UsageError } from './usage-error';
 export type { CliIO, CliDeps, Env } from './context';
 
 /** The commands, in help order. `check` registers here beside `inspect`. */
-export const COMMANDS: readonly CliCommand[] = [inspectCommand];
+export const COMMANDS: readonly CliCommand[] = [inspectCommand, checkCommand];
 
 // ── language ──────────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,0 +1,64 @@
+/**
+ * `check` as a library function: read a workbook, recognise its tables, run the rule packs, return the data. Printing
+ * is the formatters' job (src/cli/format/check-*.ts); the exit code follows from the report (`checkExitCode`).
+ */
+import { readXlsxFile, type ReadOptions } from '../adapters/exceljs';
+import type { Lang } from '../i18n';
+import type { Recognition } from '../model/table';
+import type { Workbook } from '../model/workbook';
+import { recognise as recogniseWorkbook } from '../recognise';
+import { checkWorkbook, DEFAULT_PACKS, type CheckSummary, type Finding, type RulePack } from '../rules';
+import { ExitCode, type ExitCodeValue } from './exit-codes';
+
+export interface CheckReport {
+  /** the file as the user named it */
+  file: string;
+  /** sheet names in workbook order */
+  sheets: string[];
+  /** the language the finding messages were rendered in */
+  lang: Lang;
+  recognition: Recognition;
+  /** in the engine's order */
+  findings: Finding[];
+  summary: CheckSummary;
+  /** the rule packs the workbook was checked against (rule metadata for SARIF) */
+  packs: RulePack[];
+}
+
+export interface CheckFileOptions {
+  /** language of the finding messages (default zh-CN) */
+  lang?: Lang;
+  /** passed to the reader */
+  read?: ReadOptions;
+  /** reader to use instead of readXlsxFile (tests, other hosts) */
+  readWorkbook?: (path: string, options?: ReadOptions) => Promise<Workbook>;
+  /** recogniser to use instead of recognise() */
+  recognise?: (workbook: Workbook) => Recognition;
+  /** rule packs (default: DEFAULT_PACKS) */
+  packs?: RulePack[];
+}
+
+/** Reads, recognises and checks `path`. Throws CrossfootError for any bad input (from the reader). */
+export async function checkFile(path: string, options: CheckFileOptions = {}): Promise<CheckReport> {
+  const read = options.readWorkbook ?? readXlsxFile;
+  const rec = options.recognise ?? recogniseWorkbook;
+  const lang = options.lang ?? 'zh-CN';
+  const packs = options.packs ?? DEFAULT_PACKS;
+  const workbook = await read(path, options.read);
+  const recognition = rec(workbook);
+  const result = checkWorkbook(workbook, { lang, packs, recognition });
+  return {
+    file: path,
+    sheets: workbook.sheets.map((s) => s.name),
+    lang,
+    recognition: result.recognition,
+    findings: result.findings,
+    summary: result.summary,
+    packs,
+  };
+}
+
+/** 1 when any finding has error severity, else 0 (warnings and infos never fail the check). */
+export function checkExitCode(report: Pick<CheckReport, 'findings'>): ExitCodeValue {
+  return report.findings.some((f) => f.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;
+}
