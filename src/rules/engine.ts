@@ -243,7 +243,17 @@ export function blame(relations: EvaluatedRelation[]): Map<EvaluatedRelation, Ca
 
 // —— findings ————————————————————————————————————————————————————————————————————————
 
+/** "129681094.00" → "129,681,094.00" for messages (the JSON keeps plain decimal strings). */
+function grouped(v: unknown): unknown {
+  if (typeof v !== 'string' || !/^-?\d+(\.\d+)?$/.test(v)) return v;
+  const [int, frac] = v.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = int.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${digits}${frac !== undefined ? '.' + frac : ''}`;
+}
+
 function render(lang: Lang, key: string, params: Record<string, unknown>): string {
+  params = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, grouped(v)]));
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return (t as any)(ruleMessages, lang, key, params);
 }
@@ -333,24 +343,35 @@ function gapFinding(g: Gap, lang: Lang): Finding {
   };
 }
 
-/** Rules whose related tables are partly absent: one cannot-evaluate finding each, anchored at a present table. */
+/**
+ * Ties whose related tables are partly absent cannot be evaluated: one cannot-evaluate finding per missing table,
+ * anchored at the first present table the ties read, naming the checks that could not be made.
+ */
 function missingTableFindings(ctx: RuleContext, rules: RuleDef[], lang: Lang): Finding[] {
-  const out: Finding[] = [];
+  const byMissing = new Map<TableKind, { anchor: RecognisedTable; rules: RuleDef[] }>();
   for (const rule of rules) {
     if (rule.then.fn !== 'tie') continue;
-    const kinds = [rule.then.left.kind, ...rule.then.right.map((r) => r.kind)].flatMap((k) => (Array.isArray(k) ? [k] : [[k]]));
-    const present = kinds.filter((ks) => ctx.tablesOf(ks as TableKind[]).length > 0);
+    const sels = [rule.then.left, ...rule.then.right.filter((r) => !r.optional)];
+    const kinds = sels.map((s) => (Array.isArray(s.kind) ? s.kind : [s.kind]));
+    const present = kinds.filter((ks) => ctx.tablesOf(ks).length > 0);
     if (present.length === 0 || present.length === kinds.length) continue;
-    // only where the workbook is of the rule's regime
-    const anchor: RecognisedTable = ctx.tablesOf(present[0] as TableKind[])[0];
-    const missing = kinds.filter((ks) => ctx.tablesOf(ks as TableKind[]).length === 0).map((ks) => kindName(ks[0] as TableKind, lang));
+    const anchor = ctx.tablesOf(present[0])[0];
+    for (const ks of kinds) {
+      if (ctx.tablesOf(ks).length > 0) continue;
+      const entry = byMissing.get(ks[0]) ?? { anchor, rules: [] };
+      if (!entry.rules.includes(rule)) entry.rules.push(rule);
+      byMissing.set(ks[0], entry);
+    }
+  }
+  const out: Finding[] = [];
+  for (const [kind, { anchor, rules: rs }] of byMissing) {
     out.push({
       id: '',
-      rule: rule.id,
+      rule: 'missing-table',
       severity: 'info',
       status: 'cannot-evaluate',
       verdict: 'cannot',
-      message: render(lang, 'missing-table', { rule: rule.description[lang], tables: [...new Set(missing)].join(lang === 'zh-CN' ? '、' : ', ') }),
+      message: render(lang, 'missing-table', { table: kindName(kind, lang), count: rs.length, rules: rs.map((r) => r.id).join(', ') }),
       location: { sheet: anchor.sheet, cell: a1(anchor.titleCell.row, anchor.titleCell.col) },
       cells: [],
       table: anchor.id,
