@@ -485,7 +485,7 @@ class TableReader {
         if (row.key) {
           // a repeated key is an "of which" line under the last balance or total (J4 年初结转和结余 by fund)
           if (usedKeys.has(row.key) && parentKey) row.key = `${parentKey}.${row.key.replace(/^(income|expenditure)\./, '')}`;
-          else if (/balance|total$/.test(row.key)) parentKey = row.key;
+          else if (/balance|total$|carry-over$/.test(row.key)) parentKey = row.key;
           usedKeys.add(row.key);
         }
         rows.push(row);

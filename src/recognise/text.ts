@@ -25,7 +25,7 @@ export function squash(s: string): string {
 export function stripOrdinal(s: string): string {
   return s
     .replace(/^[\s]*(?:[一二三四五六七八九十廿百]+|\d+)[、.．]\s*/, '')
-    .replace(/^[\s]*[(（][一二三四五六七八九十\d]+[)）]\s*/, '')
+    .replace(/^[\s]*[(（][一二三四五六七八九十廿\d]+[)）]\s*/, '')
     .replace(/^其中[:：]?/, '')
     .trim();
 }

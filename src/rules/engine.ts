@@ -11,8 +11,9 @@ import { a1 } from '../model/address';
 import type { RecognisedTable, TableKind } from '../model/table';
 import type { Workbook } from '../model/workbook';
 import { RuleContext } from './context';
-import { generate } from './functions/relations';
+import { applies, generate } from './functions/relations';
 import { ruleMessages } from './messages';
+import { blame, type BlameCandidate } from './blame';
 import type { EvaluatedRelation, Finding, Gap, Relation, RuleDef, RulePack, Suspect, Term } from './types';
 import { kindName } from '../i18n/kinds';
 
@@ -39,6 +40,14 @@ const ZERO = exact(0);
 
 function decimalsOf(a: Amount): number {
   return a.kind === 'number' || a.kind === 'percent' ? Math.max(0, a.decimals) : 0;
+}
+
+/** Drop trailing zeros beyond `keep` decimals ("0.000034" stays, "50.000000" → "50.00"). */
+function trimZeros(s: string, keep: number): string {
+  if (!s.includes('.')) return s;
+  let out = s;
+  while (out.endsWith('0') && out.split('.')[1].length > keep) out = out.slice(0, -1);
+  return out.endsWith('.') ? out.slice(0, -1) : out;
 }
 
 function fmt(v: Decimal | null, d: number): string | null {
@@ -72,13 +81,18 @@ export function evaluate(r: Relation): EvaluatedRelation {
     if (r.op === 'le' && v.difference.lt(0)) verdict = 'holds';
   }
   if (verdict === 'rounding' && (r.op === 'ge' || r.op === 'le')) verdict = 'holds';
-  const d = Math.max(decimalsOf(r.target.amount), ...r.parts.map((p) => decimalsOf(p.amount)));
+  const all = [r.target, ...r.parts];
+  const d = Math.max(...all.map((p) => decimalsOf(p.amount)));
+  // a relation across units is evaluated in 万元; show it at the precision the 万元 side prints
+  const unscaled = all.filter((p) => !p.scaleDecimals);
+  const shown = unscaled.length > 0 && unscaled.length < all.length ? Math.max(...unscaled.map((p) => decimalsOf(p.amount))) : d;
+  const diffShown = v.difference && !v.difference.toDecimalPlaces(shown).eq(v.difference) ? d : shown;
   return {
     ...r,
     verdict,
-    expected: fmt(v.expected, d),
-    actual: fmt(v.actual, d),
-    difference: fmt(v.difference, d),
+    expected: fmt(v.expected, shown),
+    actual: fmt(v.actual, shown),
+    difference: v.difference === null ? null : trimZeros(v.difference.toFixed(diffShown), shown),
     allowance: v.allowance.toFixed(Math.max(d + 1, 3)).replace(/0+$/, '').replace(/\.$/, ''),
   };
 }
@@ -103,144 +117,6 @@ export function dedupe(relations: Relation[]): Relation[] {
   return out;
 }
 
-// —— blame ——————————————————————————————————————————————————————————————————————————
-
-interface Candidate {
-  term: Term;
-  failing: EvaluatedRelation[];
-  passing: number;
-  proposed?: Decimal;
-  signature?: string;
-  reason?: { key: string; params: Record<string, string | number> };
-}
-
-/** The corrected value of `c` that would make relation `r` hold, if `c` alone were wrong. */
-function proposalFor(r: EvaluatedRelation, c: Term): Decimal | undefined {
-  if (r.difference === null || r.expected === null || r.actual === null) return undefined;
-  const diff = exact(r.difference);
-  if (cellKey(r.target) === cellKey(c)) return exact(r.expected);
-  const part = r.parts.find((p) => cellKey(p) === cellKey(c));
-  if (!part || part.weight === 0) return undefined;
-  return valueOf(c.amount).plus(diff.div(part.weight));
-}
-
-function digits(v: Decimal, d: number): string {
-  return v.abs().toFixed(d).replace('.', '');
-}
-
-function isAdjacentTransposition(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diffs: number[] = [];
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffs.push(i);
-  return diffs.length === 2 && diffs[1] === diffs[0] + 1 && a[diffs[0]] === b[diffs[1]] && a[diffs[1]] === b[diffs[0]];
-}
-
-/** Recognise an error signature between the printed value and the value the relations give. */
-function signature(
-  actual: Decimal,
-  proposed: Decimal,
-  d: number,
-  neighbours: Term[],
-  others: Term[],
-): { signature: string; key: string; params: Record<string, string | number> } | undefined {
-  const p = proposed.toFixed(d);
-  const diff = actual.minus(proposed);
-  if (diff.isZero()) return undefined;
-  if (!proposed.isZero() && actual.eq(proposed.neg())) return { signature: 'sign', key: 'suspect-sign', params: { proposed: p } };
-  if (!proposed.isZero() && !actual.isZero()) {
-    const ratio = actual.div(proposed).abs();
-    for (const k of [10, 100, 1000, 10000, 100000, 1000000]) {
-      for (const f of [exact(k), exact(1).div(k)]) {
-        // within rounding of the smaller figure
-        const tol = exact(10).pow(-d).div(Decimal.min(actual.abs(), proposed.abs()).plus(exact(10).pow(-d)));
-        if (ratio.minus(f).abs().lte(f.times(tol).plus(tol))) {
-          if (k === 10000) return { signature: 'scale-10000', key: 'suspect-unit', params: { proposed: p } };
-          return { signature: `scale-${k}`, key: 'suspect-scale', params: { proposed: p, factor: String(k) } };
-        }
-      }
-    }
-  }
-  if (isAdjacentTransposition(digits(actual, d), digits(proposed, d))) {
-    return { signature: 'transposition', key: 'suspect-transposition', params: { proposed: p } };
-  }
-  for (const n of neighbours) {
-    if ((n.amount.kind === 'number') && n.amount.value && exact(n.amount.value).eq(actual) && !actual.isZero()) {
-      return { signature: 'copied', key: 'suspect-copied', params: { proposed: p, from: `${n.ref.cell}` } };
-    }
-  }
-  for (const o of others) {
-    if (o.amount.kind === 'number' && o.amount.value && !o.amount.value.isZero() && exact(o.amount.value).abs().eq(diff.abs())) {
-      return { signature: 'double-count', key: 'suspect-double', params: { proposed: p, other: `${o.ref.cell}` } };
-    }
-  }
-  const units = diff.abs().times(exact(10).pow(d));
-  if (units.isInteger() && units.mod(9).isZero()) return { signature: 'nine', key: 'suspect-nine', params: { proposed: p } };
-  return undefined;
-}
-
-/**
- * For every failing relation choose the most likely wrong cell: the cell in the most failing relations and in no
- * relation that holds; ties broken by a recognised error signature, then by agreeing proposals.
- */
-export function blame(relations: EvaluatedRelation[]): Map<EvaluatedRelation, Candidate> {
-  const failing = relations.filter((r) => r.verdict === 'fails');
-  const passingCount = new Map<string, number>();
-  const failingOf = new Map<string, EvaluatedRelation[]>();
-  const termOf = new Map<string, Term>();
-  for (const r of relations) {
-    for (const c of [r.target, ...r.parts]) {
-      const k = cellKey(c);
-      termOf.set(k, c);
-      if (r.verdict === 'holds' || r.verdict === 'rounding' || r.verdict === 'vacuous') passingCount.set(k, (passingCount.get(k) ?? 0) + 1);
-      if (r.verdict === 'fails') failingOf.set(k, [...(failingOf.get(k) ?? []), r]);
-    }
-  }
-  const out = new Map<EvaluatedRelation, Candidate>();
-  const candCache = new Map<string, Candidate>();
-  const candidate = (k: string): Candidate => {
-    const hit = candCache.get(k);
-    if (hit) return hit;
-    const term = termOf.get(k)!;
-    const fs = failingOf.get(k) ?? [];
-    const c: Candidate = { term, failing: fs, passing: passingCount.get(k) ?? 0 };
-    const proposals = fs.map((r) => proposalFor(r, term)).filter((x): x is Decimal => !!x);
-    const d = decimalsOf(term.amount);
-    if (proposals.length === fs.length && proposals.length > 0) {
-      const first = proposals[0];
-      const tol = exact(10).pow(-d).times(fs.reduce((n, r) => n + r.parts.length + 1, 0));
-      if (proposals.every((p) => p.minus(first).abs().lte(tol))) {
-        c.proposed = first.toDecimalPlaces(d, Decimal.ROUND_HALF_UP);
-        const rel0 = fs[0];
-        const all = [rel0.target, ...rel0.parts].filter((x) => cellKey(x) !== k);
-        const neighbours = [...relations.flatMap((r) => [r.target, ...r.parts])].filter(
-          (x) => x.ref.sheet === term.ref.sheet && cellKey(x) !== k && Math.abs(x.row - term.row) + Math.abs(x.col - term.col) === 1,
-        );
-        const sig = signature(valueOf(term.amount), c.proposed, d, neighbours, all);
-        if (sig) {
-          c.signature = sig.signature;
-          c.reason = { key: sig.key, params: sig.params };
-        }
-      }
-    }
-    candCache.set(k, c);
-    return c;
-  };
-  const score = (c: Candidate): number =>
-    c.failing.length * 10 - c.passing * 15 + (c.signature && c.signature !== 'nine' ? 6 : 0) + (c.proposed ? 1 : 0);
-  for (const r of failing) {
-    const cands = [r.target, ...r.parts].map((x) => candidate(cellKey(x)));
-    cands.sort((a, b) => score(b) - score(a));
-    const best = cands[0];
-    // only blame a cell that stands out: ahead of the runner-up, or alone in a relation that nothing else covers
-    const second = cands[1];
-    if (!best) continue;
-    if (second && score(second) === score(best) && !best.signature) continue;
-    if (best.passing > 0 && best.failing.length <= best.passing) continue;
-    out.set(r, best);
-  }
-  return out;
-}
-
 // —— findings ————————————————————————————————————————————————————————————————————————
 
 /** "129681094.00" → "129,681,094.00" for messages (the JSON keeps plain decimal strings). */
@@ -258,10 +134,10 @@ function render(lang: Lang, key: string, params: Record<string, unknown>): strin
   return (t as any)(ruleMessages, lang, key, params);
 }
 
-function suspectOf(c: Candidate | undefined, lang: Lang): Suspect | undefined {
+function suspectOf(c: BlameCandidate | undefined, lang: Lang): Suspect | undefined {
   if (!c) return undefined;
   const s: Suspect = { sheet: c.term.ref.sheet, cell: c.term.ref.cell, reason: '' };
-  if (c.proposed) s.proposed = c.proposed.toFixed(decimalsOf(c.term.amount));
+  if (c.proposed) s.proposed = c.proposed.toFixed(c.decimals);
   if (c.reason) s.reason = render(lang, c.reason.key, c.reason.params);
   else if (c.proposed) s.reason = render(lang, 'suspect-plain', { proposed: s.proposed, failing: c.failing.length });
   else s.reason = render(lang, 'suspect-weak', { failing: c.failing.length });
@@ -350,7 +226,7 @@ function gapFinding(g: Gap, lang: Lang): Finding {
 function missingTableFindings(ctx: RuleContext, rules: RuleDef[], lang: Lang): Finding[] {
   const byMissing = new Map<TableKind, { anchor: RecognisedTable; rules: RuleDef[] }>();
   for (const rule of rules) {
-    if (rule.then.fn !== 'tie') continue;
+    if (rule.then.fn !== 'tie' || !applies(ctx, rule)) continue;
     const sels = [rule.then.left, ...rule.then.right.filter((r) => !r.optional)];
     const kinds = sels.map((s) => (Array.isArray(s.kind) ? s.kind : [s.kind]));
     const present = kinds.filter((ks) => ctx.tablesOf(ks).length > 0);
@@ -393,7 +269,7 @@ export function runEngine(workbook: Workbook, tables: RecognisedTable[], options
     gaps.push(...g.gaps);
   }
   const relations = dedupe(generated).map(evaluate);
-  const blamed = blame(relations);
+  const blamed = blame(relations, evaluate);
   const findings: Finding[] = [];
   for (const r of relations) {
     const f = findingFor(r, ruleById.get(r.rule), suspectOf(blamed.get(r), lang), lang);

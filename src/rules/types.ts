@@ -29,6 +29,8 @@ export interface Term {
   table: string;
   /** the figure is a total (合计/总计/本年收入合计…): printed blank it is missing, not zero */
   isTotal?: boolean;
+  /** the amount was converted for the relation (元 → 万元: 4): the cell itself prints it that many places larger */
+  scaleDecimals?: number;
 }
 
 export type RelationOp = 'eq' | 'ge' | 'le' | 'same';

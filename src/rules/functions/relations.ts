@@ -267,10 +267,13 @@ function tie(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 'ti
   } else codes.push(undefined);
 
   for (const code of codes) {
-    const left = inWanYuan(ctx, ctx.resolve(expand(spec.left, code)));
-    const rights = spec.right
-      .map((s) => ({ sel: s, term: inWanYuan(ctx, ctx.resolve(expand(s, code), s.weight ?? 1)) }))
-      .filter((r) => r.term || !r.sel.optional);
+    const rawLeft = ctx.resolve(expand(spec.left, code));
+    const rawRights = spec.right.map((s) => ({ sel: s, term: ctx.resolve(expand(s, code), s.weight ?? 1) }));
+    // convert 元 figures to 万元 only when the two sides print different units
+    const units = new Set([rawLeft, ...rawRights.map((r) => r.term)].filter((t): t is Term => !!t).map((t) => unitOf(ctx, t)));
+    const mixed = units.size > 1;
+    const left = normalise(ctx, rawLeft, mixed);
+    const rights = rawRights.map((r) => ({ sel: r.sel, term: normalise(ctx, r.term, mixed) })).filter((r) => r.term || !r.sel.optional);
     const leftPresent = ctx.tablesOf(spec.left.kind).length > 0;
     const rightPresent = spec.right.every((s) => s.optional || ctx.tablesOf(s.kind).length > 0);
     if (rights.length === 0) continue;
@@ -329,20 +332,30 @@ function tie(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 'ti
  * Ties compare figures across tables that may print different units (Shanghai budgets: 元 tables, a 万元 三公 table):
  * express a 元 figure in 万元 exactly, its printed precision shifted by four places (domain §5.4).
  */
-function inWanYuan(ctx: RuleContext, term: Term | undefined): Term | undefined {
+function unitOf(ctx: RuleContext, term: Term): string | null {
+  return ctx.tables.find((t) => t.id === term.table)?.unit ?? null;
+}
+
+function normalise(ctx: RuleContext, term: Term | undefined, convert: boolean): Term | undefined {
   if (!term) return term;
   const table = ctx.tables.find((t) => t.id === term.table);
   // an empty table (本表无数据) stands for zeros, whatever its 合计 line says in words
   if (table?.empty) return { ...term, amount: { kind: 'blank', value: null, decimals: 0, raw: term.amount.raw } };
-  if (table?.unit !== '元') return term;
+  if (!convert || table?.unit !== '元') return term;
   const a = term.amount;
-  if ((a.kind !== 'number' && a.kind !== 'percent') || !a.value) return term;
-  return { ...term, amount: { ...a, value: a.value.div(10000), decimals: a.decimals + 4 }, name: `${term.name}（元→万元）` };
+  if ((a.kind !== 'number' && a.kind !== 'percent') || !a.value) return { ...term, scaleDecimals: 4 };
+  return { ...term, amount: { ...a, value: a.value.div(10000), decimals: a.decimals + 4 }, scaleDecimals: 4, name: `${term.name}（元→万元）` };
 }
 
 /** Run one rule over the context. */
+/** A rule whose `requires` tables are not all present does not apply to this workbook (another region's layout). */
+export function applies(ctx: RuleContext, rule: RuleDef): boolean {
+  return (rule.given.requires ?? []).every((k) => ctx.tablesOf(k).length > 0);
+}
+
 export function generate(ctx: RuleContext, rule: RuleDef): Generated {
   const out: Generated = { relations: [], gaps: [] };
+  if (!applies(ctx, rule)) return out;
   const spec = rule.then;
   if (spec.fn === 'tie') {
     tie(ctx, rule, spec, out);

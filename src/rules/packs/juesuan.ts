@@ -238,7 +238,7 @@ const rules: RuleDef[] = [
     ['30217', 'actual.reception', '公务接待费', 'hospitality'],
   ] as const).map(([code, key, zh, en]) =>
     tie(`XJ-15.${code}`, `基本支出表${zh} ≤ “三公”表决算数`, `Basic table ${en} ≤ "three public" actual`,
-      fig(J6, { code }), [fig(J7, { key: 'total' }, { key }, undefined, true)], 'le', { soft: true, severity: 'warning' }),
+      fig(J6, { code }), [fig(J7, {}, { key }, undefined, true)], 'le', { soft: true, severity: 'warning' }),
   ),
 ];
 
