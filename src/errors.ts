@@ -29,6 +29,20 @@ const corruptReasonsEn: Record<string, string> = {
   'xml': 'its contents cannot be parsed',
 };
 
+/** Why a .docx narrative file is damaged (the optional `reason` param of 'corrupt-docx'). */
+const docxReasonsZh: Record<string, string> = {
+  'empty-file': '文件是空的，大小为 0 字节',
+  'zip': '压缩包结构已损坏',
+  'no-document': '缺少文档主体 word/document.xml',
+  'xml': '文档内容无法解析',
+};
+const docxReasonsEn: Record<string, string> = {
+  'empty-file': 'the file is empty, 0 bytes long',
+  'zip': 'its zip structure is broken',
+  'no-document': 'the document part word/document.xml is missing',
+  'xml': 'its contents cannot be parsed',
+};
+
 /** Params of 'too-large': `kind` (rows | cells | unzipped | file) selects a precise sentence; `sheet` for rows. */
 type TooLargeParams = { file: string; limit: string; kind?: string; sheet?: string };
 
@@ -62,6 +76,14 @@ export const errorMessages = defineMessages(
     'permission-denied': (p: { file: string }) => `没有读取 ${p.file} 的权限。`,
     'file-locked': (p: { file: string }) =>
       `${p.file} 正被其他程序占用，请在 Excel 或 WPS 中关闭后再检查。`,
+    'unsupported-narrative-file': (p: { file: string; ext: string }) =>
+      `无法读取说明文件 ${p.file}（${p.ext || '没有扩展名'}）：请提供 .txt 或 .docx 文件。`,
+    'legacy-doc': (p: { file: string }) =>
+      `${p.file} 是旧版 Word 97-2003 格式（.doc），请在 Word 或 WPS 中另存为 .docx 后再读取。`,
+    'encrypted-document': (p: { file: string }) => `${p.file} 受密码保护，请先在 Word 或 WPS 中取消密码后再读取。`,
+    'corrupt-docx': (p: { file: string; detail: string; reason?: string }) =>
+      `${p.file} 不是有效的 Word 文档（.docx），无法读取（${(p.reason && docxReasonsZh[p.reason]) || p.detail}）。`,
+    'not-text': (p: { file: string }) => `${p.file} 不是文本文件，无法作为说明文字读取。`,
   },
   {
     'file-not-found': (p: { file: string }) => `File not found: ${p.file}`,
@@ -96,6 +118,15 @@ export const errorMessages = defineMessages(
     'permission-denied': (p: { file: string }) => `No permission to read ${p.file}.`,
     'file-locked': (p: { file: string }) =>
       `${p.file} is in use by another program; close it in Excel or WPS and check it again.`,
+    'unsupported-narrative-file': (p: { file: string; ext: string }) =>
+      `Cannot read the narrative file ${p.file} (${p.ext || 'no extension'}): provide a .txt or .docx file.`,
+    'legacy-doc': (p: { file: string }) =>
+      `${p.file} is in the old Word 97-2003 format (.doc); save it as .docx in Word or WPS and read it again.`,
+    'encrypted-document': (p: { file: string }) =>
+      `${p.file} is password-protected; remove the password in Word or WPS and read it again.`,
+    'corrupt-docx': (p: { file: string; detail: string; reason?: string }) =>
+      `${p.file} is not a valid Word document (.docx) and cannot be read (${(p.reason && docxReasonsEn[p.reason]) || p.detail}).`,
+    'not-text': (p: { file: string }) => `${p.file} is not a text file and cannot be read as a narrative.`,
   },
 );
 
