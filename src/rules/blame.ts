@@ -22,6 +22,8 @@ export interface BlameCandidate {
   decimals: number;
   signature?: string;
   reason?: { key: string; params: Record<string, string | number> };
+  /** Σ|difference| left in the cell's relations after the slip's correction (rounding residue) */
+  residual?: Decimal;
 }
 
 type Evaluate = (r: EvaluatedRelation) => EvaluatedRelation;
@@ -163,14 +165,18 @@ export function blame(relations: EvaluatedRelation[], evaluate: Evaluate): Map<E
     const v = isNum(term.amount) ? valueOf(term.amount).times(exact(10).pow(term.scaleDecimals ?? 0)) : ZERO;
 
     /** does printing `x` instead make every relation of this cell consistent? 'exact' when they then hold exactly */
+    let lastResidual = ZERO;
     const fixesHow = (x: Decimal): 'exact' | 'rounding' | false => {
       const a = amountAs(term, x, d);
       let exactly = true;
+      let residual = ZERO;
       for (const r of rels) {
         const e = evaluate(substitute(r, k, a));
         if (!consistent(e)) return false;
         if (e.verdict === 'rounding') exactly = false;
+        if (e.difference) residual = residual.plus(exact(e.difference).abs());
       }
+      lastResidual = residual;
       return exactly ? 'exact' : 'rounding';
     };
     const fixes = (x: Decimal) => fixesHow(x) !== false;
@@ -207,8 +213,11 @@ export function blame(relations: EvaluatedRelation[], evaluate: Evaluate): Map<E
       // spending and balances are not negative unless printed so
       if (corr.value.isNegative() && !v.isNegative() && corr.signature !== 'sign') continue;
       if (fixes(corr.value)) {
-        slip = corr;
-        break;
+        // among the slips that fit, keep the one that leaves the smallest rounding residual
+        if (!slip || lastResidual.lt(c.residual ?? lastResidual.plus(1))) {
+          slip = corr;
+          c.residual = lastResidual;
+        }
       }
     }
     if (slip) {
@@ -244,12 +253,21 @@ export function blame(relations: EvaluatedRelation[], evaluate: Evaluate): Map<E
     const second = cands[1];
     if (!best || !best.fixes) continue;
     if (best.passing > 0 && best.failing.length <= best.passing) continue;
-    if (second && second.score === best.score) continue; // nothing singles a cell out
     if (best.failing.length === 1) {
-      // a relation nothing else covers: only a recognised slip, unique among its cells, names a suspect
-      const strong = cands.filter((x) => x.signature && !['copied', 'nine'].includes(x.signature) && x.failing.length === 1);
-      if (strong.length !== 1 || strong[0] !== best) continue;
+      // a relation nothing else covers: only a recognised slip names a suspect — the one whose correction leaves the
+      // least rounding residue, and only when no other cell's slip explains the difference as well
+      // digit slips (transposition, decimal point or unit, sign) are specific; a part counted twice is not (in a long
+      // list some part often equals the difference), so it ranks below them
+      const rank = (x: BlameCandidate) => (x.signature === 'double-count' ? 2 : 1);
+      const strong = cands
+        .filter((x) => x.signature && !['copied', 'nine'].includes(x.signature) && x.failing.length === 1 && x.passing === 0)
+        .sort((a, b) => rank(a) - rank(b) || a.residual!.comparedTo(b.residual!));
+      if (strong.length === 0) continue;
+      if (strong.length > 1 && rank(strong[0]) === rank(strong[1]) && !strong[0].residual!.lt(strong[1].residual!)) continue;
+      out.set(r, strong[0]);
+      continue;
     }
+    if (second && second.score === best.score) continue; // nothing singles a cell out
     out.set(r, best);
   }
   return out;
