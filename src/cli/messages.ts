@@ -27,6 +27,17 @@ export interface CheckCountsParams {
   passed: number;
 }
 
+/** The header line of `draft` (text). */
+export interface DraftHeaderParams {
+  file: string;
+  /** the regime's name, when tables were recognised */
+  regime?: string;
+  year?: number;
+  department?: string;
+  /** the wording template's name */
+  template: string;
+}
+
 export const cliMessages = defineMessages(
   {
     // ── help ──
@@ -48,6 +59,13 @@ export const cliMessages = defineMessages(
     'help.check.book': '要检查的工作簿（.xlsx）',
     'help.check.format': '输出格式：text（默认，供人阅读）、json（供程序读取）或 sarif（SARIF 2.1.0，供代码扫描工具读取）',
     'help.check.verbose': '同时逐条列出尾数差异和无法核对的项目（默认只显示数量）',
+    'help.draft': '根据表格数据起草情况说明的标准段落（数字均取自表格；表格中没有的内容标为【待补充】）',
+    'help.draft.book': '要起草说明的工作簿（.xlsx）',
+    'help.draft.prior': '上一年度同类工作簿（.xlsx），用于计算与上年相比的增减变动',
+    'help.draft.section': '只起草指定段落，例如 juesuan.overview 或 juesuan.general-budget（可重复，或用逗号分隔）',
+    'help.draft.all': '起草全部标准段落（默认）',
+    'help.draft.format': '输出格式：text（默认，供人阅读）或 json（供程序读取）',
+    'help.draft.template': '措辞模板：national（全国通用，默认）或 shanghai（上海）；默认按部门所在地自动选择',
 
     // ── usage errors (exit 2) ──
     'usage.no-command': '请指定命令，例如：crossfoot inspect 报表.xlsx（运行 crossfoot --help 查看用法）',
@@ -110,6 +128,31 @@ export const cliMessages = defineMessages(
     'check.verdict.warnings': (p: { warnings: number }) => `未发现错误，有 ${p.warnings} 个警告需要核实。`,
     'check.verdict.clean': '未发现错误。',
     'check.verdict.no-tables': '未识别出任何公开表格，未做任何核对。',
+
+    // ── draft report (text) and draft errors ──
+    'draft.header': (p: DraftHeaderParams) =>
+      `情况说明草稿：${p.file}` +
+      `（${[p.regime, p.year !== undefined ? `${p.year}年度` : '', p.department ?? '', p.template].filter((x) => x).join('，')}）`,
+    'draft.regime.juesuan': '部门决算',
+    'draft.regime.yusuan': '部门预算',
+    'draft.template.national': '全国通用措辞',
+    'draft.template.shanghai': '上海措辞',
+    'draft.prior': (p: { file: string }) => `上年数据取自：${p.file}`,
+    'draft.no-prior': '未提供上年工作簿（--prior）：与上年相比的增减变动留待补充。',
+    'draft.legend':
+      '【待补充：…】处是表格中没有的内容（上年数、年初预算数、变动原因、资金用途等），请核实补充；其余数字均取自表格或由表格数字计算得出。',
+    'draft.missing': (p: { kinds: string }) => `（缺少${p.kinds}，本段未能起草）`,
+    'draft.missing-partly': (p: { kinds: string }) => `（缺少${p.kinds}，本段只起草了部分内容）`,
+    'draft.summary': (p: { sections: number; placeholders: number }) =>
+      `共起草 ${p.sections} 段，${p.placeholders} 处待补充。`,
+    'draft.no-tables': '未识别出任何公开表格，无法起草情况说明。',
+    'draft.unknown-section': (p: { value: string; choices: string }) => `未知的段落：${p.value}（可选：${p.choices}）。`,
+    'draft.section-of-other-regime': (p: { value: string; regime: string; choices: string }) =>
+      `该工作簿是${p.regime}，没有段落 ${p.value}（可选：${p.choices}）。`,
+    'draft.prior-regime': (p: { file: string; priorRegime: string; regime: string }) =>
+      `上年工作簿 ${p.file} 是${p.priorRegime}，与本工作簿（${p.regime}）不是同类报表，无法比较。`,
+    'draft.prior-no-tables': (p: { file: string }) => `上年工作簿 ${p.file} 中未识别出任何公开表格，无法比较。`,
+    'draft.bad-template': (p: { value: string; choices: string }) => `不支持的措辞模板：${p.value}（可选：${p.choices}）。`,
   },
   {
     'help.program': 'crossfoot (勾稽助手): checks the tie-outs of Chinese department budget and final-accounts disclosure workbooks',
@@ -130,6 +173,13 @@ export const cliMessages = defineMessages(
     'help.check.book': 'the workbook to check (.xlsx)',
     'help.check.format': 'output format: text (default, for people), json (for programs) or sarif (SARIF 2.1.0, for code-scanning tools)',
     'help.check.verbose': 'also list the differences within rounding and the checks that could not be made (by default only counted)',
+    'help.draft': 'draft the standard narrative (情况说明) sections from the tables (every figure from a table; what the tables do not hold is marked 【待补充】)',
+    'help.draft.book': 'the workbook to draft the narrative of (.xlsx)',
+    'help.draft.prior': "last year's workbook of the same kind (.xlsx), to compute the changes against last year",
+    'help.draft.section': 'draft only this section, e.g. juesuan.overview or juesuan.general-budget (repeatable, or comma-separated)',
+    'help.draft.all': 'draft every standard section (the default)',
+    'help.draft.format': 'output format: text (default, for people) or json (for programs)',
+    'help.draft.template': "wording: national (the national template, default) or shanghai; chosen from the department's region when not given",
 
     'usage.no-command': 'No command given; for example: crossfoot inspect book.xlsx (run crossfoot --help for usage)',
     'usage.unknown-command': (p: { name: string; suggestion?: string }) =>
@@ -194,6 +244,31 @@ export const cliMessages = defineMessages(
       `No errors found; ${plural(p.warnings, 'warning', 'warnings')} to review.`,
     'check.verdict.clean': 'No errors found.',
     'check.verdict.no-tables': 'No disclosure tables recognised; nothing was checked.',
+
+    'draft.header': (p: DraftHeaderParams) =>
+      `Narrative draft: ${p.file}` +
+      ` (${[p.regime, p.year !== undefined ? `year ${p.year}` : '', p.department ?? '', p.template].filter((x) => x).join(', ')})`,
+    'draft.regime.juesuan': 'final accounts 部门决算',
+    'draft.regime.yusuan': 'budget 部门预算',
+    'draft.template.national': 'national wording',
+    'draft.template.shanghai': 'Shanghai wording',
+    'draft.prior': (p: { file: string }) => `Last year's figures from: ${p.file}`,
+    'draft.no-prior': "No last year's workbook (--prior): the changes against last year are left to fill in.",
+    'draft.legend':
+      '【待补充：…】 marks what the tables do not hold (last year\'s figures, the initial budget, reasons for changes, what money was used for): check and fill in. Every other figure is a table figure or computed from table figures.',
+    'draft.missing': (p: { kinds: string }) => `(missing: ${p.kinds}; this section could not be drafted)`,
+    'draft.missing-partly': (p: { kinds: string }) => `(missing: ${p.kinds}; this section is drafted only in part)`,
+    'draft.summary': (p: { sections: number; placeholders: number }) =>
+      `${plural(p.sections, 'section', 'sections')} drafted, ${plural(p.placeholders, 'placeholder', 'placeholders')} to fill in.`,
+    'draft.no-tables': 'No disclosure tables recognised: no narrative can be drafted.',
+    'draft.unknown-section': (p: { value: string; choices: string }) => `Unknown section: ${p.value} (choose ${p.choices}).`,
+    'draft.section-of-other-regime': (p: { value: string; regime: string; choices: string }) =>
+      `This workbook is ${p.regime}; it has no section ${p.value} (choose ${p.choices}).`,
+    'draft.prior-regime': (p: { file: string; priorRegime: string; regime: string }) =>
+      `Last year's workbook ${p.file} is ${p.priorRegime}, not ${p.regime} like this workbook: they cannot be compared.`,
+    'draft.prior-no-tables': (p: { file: string }) =>
+      `No disclosure tables recognised in last year's workbook ${p.file}: nothing to compare with.`,
+    'draft.bad-template': (p: { value: string; choices: string }) => `Unsupported wording template: ${p.value} (choose ${p.choices}).`,
   },
 );
 

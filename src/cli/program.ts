@@ -12,6 +12,7 @@ import { t, type Lang } from '../i18n';
 import { recognise } from '../recognise';
 import type { CliCommand } from './commands/command';
 import { checkCommand } from './commands/check';
+import { draftCommand } from './commands/draft';
 import { inspectCommand } from './commands/inspect';
 import type { CliContext, CliDeps, CliIO, Env } from './context';
 import { ExitCode } from './exit-codes';
@@ -20,8 +21,8 @@ import { UsageError } from './usage-error';
 
 export type { CliIO, CliDeps, Env } from './context';
 
-/** The commands, in help order. `check` registers here beside `inspect`. */
-export const COMMANDS: readonly CliCommand[] = [inspectCommand, checkCommand];
+/** The commands, in help order. */
+export const COMMANDS: readonly CliCommand[] = [inspectCommand, checkCommand, draftCommand];
 
 // ── language ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
