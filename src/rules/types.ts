@@ -85,6 +85,8 @@ export interface Finding {
   suspect?: Suspect;
   /** table id of the location */
   table?: string;
+  /** accepted by a reviewer (出错说明) while its figures are unchanged: see src/waivers.ts */
+  waived?: { reason: string; at: string; author?: string };
 }
 
 /** Relations plus figures that could not be addressed (reported as cannot-evaluate). */
