@@ -7,6 +7,7 @@ import type { Lang } from '../i18n';
 import type { Recognition } from '../model/table';
 import type { Workbook } from '../model/workbook';
 import { recognise as recogniseWorkbook } from '../recognise';
+import { paragraphsFromFile } from '../narrative/sources';
 import { checkWorkbook, DEFAULT_PACKS, type CheckSummary, type Finding, type RulePack } from '../rules';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
 
@@ -36,6 +37,8 @@ export interface CheckFileOptions {
   recognise?: (workbook: Workbook) => Recognition;
   /** rule packs (default: DEFAULT_PACKS) */
   packs?: RulePack[];
+  /** check the narrative: true (default) reads the workbook's prose sheets; a path reads a .txt/.docx file; false skips */
+  narrative?: boolean | string;
 }
 
 /** Reads, recognises and checks `path`. Throws CrossfootError for any bad input (from the reader). */
@@ -46,7 +49,8 @@ export async function checkFile(path: string, options: CheckFileOptions = {}): P
   const packs = options.packs ?? DEFAULT_PACKS;
   const workbook = await read(path, options.read);
   const recognition = rec(workbook);
-  const result = checkWorkbook(workbook, { lang, packs, recognition });
+  const narrative = typeof options.narrative === 'string' ? await paragraphsFromFile(options.narrative) : options.narrative ?? true;
+  const result = checkWorkbook(workbook, { lang, packs, recognition, narrative });
   return {
     file: path,
     sheets: workbook.sheets.map((s) => s.name),

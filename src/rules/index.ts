@@ -2,6 +2,10 @@
 import type { Lang } from '../i18n';
 import type { Recognition } from '../model/table';
 import type { Workbook } from '../model/workbook';
+import { buildFacts } from '../facts';
+import { checkNarrative, type NarrativeFinding } from '../narrative/check';
+import type { Paragraph } from '../narrative/sources/types';
+import { paragraphsFromWorkbook } from '../narrative/sources/workbook';
 import { recognise } from '../recognise';
 import { runEngine, type CheckSummary, type EngineResult } from './engine';
 import { genericPack } from './packs/generic';
@@ -16,6 +20,8 @@ export interface CheckResult {
   findings: Finding[];
   summary: CheckSummary;
   engine: EngineResult;
+  /** narrative claims checked (when the narrative was checked) */
+  narrative?: { paragraphs: number; claims: number; passed: number };
 }
 
 export interface CheckWorkbookOptions {
@@ -23,12 +29,31 @@ export interface CheckWorkbookOptions {
   packs?: RulePack[];
   /** a recognition already computed for this workbook */
   recognition?: Recognition;
+  /**
+   * check the narrative too: `true` reads the workbook's prose sheets (情况说明), an array gives the paragraphs (from
+   * a .txt/.docx file); off by default for library callers that want the tables only
+   */
+  narrative?: boolean | Paragraph[];
 }
 
 export function checkWorkbook(workbook: Workbook, options: CheckWorkbookOptions = {}): CheckResult {
   const recognition = options.recognition ?? recognise(workbook);
-  const engine = runEngine(workbook, recognition.tables, { lang: options.lang ?? 'zh-CN', packs: options.packs ?? DEFAULT_PACKS });
-  return { recognition, findings: engine.findings, summary: engine.summary, engine };
+  const lang = options.lang ?? 'zh-CN';
+  const engine = runEngine(workbook, recognition.tables, { lang, packs: options.packs ?? DEFAULT_PACKS });
+  if (!options.narrative) return { recognition, findings: engine.findings, summary: engine.summary, engine };
+  const paragraphs = Array.isArray(options.narrative) ? options.narrative : paragraphsFromWorkbook(workbook, recognition);
+  const reportYear = recognition.tables.find((t) => t.year)?.year;
+  const narrative = checkNarrative(paragraphs, buildFacts(workbook, recognition), { lang, reportYear });
+  const findings: Finding[] = [...engine.findings, ...narrative.findings];
+  const count = (fs: NarrativeFinding[], p: (f: NarrativeFinding) => boolean) => fs.filter(p).length;
+  const summary: CheckSummary = {
+    errors: engine.summary.errors + count(narrative.findings, (f) => f.severity === 'error'),
+    warnings: engine.summary.warnings + count(narrative.findings, (f) => f.severity === 'warning'),
+    infos: engine.summary.infos + count(narrative.findings, (f) => f.severity === 'info'),
+    passed: engine.summary.passed + narrative.passed,
+    cannotEvaluate: engine.summary.cannotEvaluate + count(narrative.findings, (f) => f.status === 'cannot-evaluate'),
+  };
+  return { recognition, findings, summary, engine, narrative: { paragraphs: paragraphs.length, claims: narrative.claims, passed: narrative.passed } };
 }
 
 export type { Finding, RulePack, RuleDef, Severity, Suspect } from './types';

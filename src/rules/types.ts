@@ -85,6 +85,10 @@ export interface Finding {
   suspect?: Suspect;
   /** table id of the location */
   table?: string;
+  /** narrative findings: the claim's characters [start, end) in the paragraph at `location` */
+  span?: { start: number; end: number };
+  /** narrative findings: the claim as printed */
+  text?: string;
   /** accepted by a reviewer (出错说明) while its figures are unchanged: see src/waivers.ts */
   waived?: { reason: string; at: string; author?: string };
 }

@@ -61,7 +61,7 @@ describe('JSON formatter', () => {
     expect(doc.tables.map((t: { id: string }) => t.id)).toEqual([INCOME, SUMMARY, 'juesuan.gov-fund']);
     for (const t of doc.tables) expect(Object.keys(t)).toEqual(TABLE_KEYS);
     expect(doc.tables[2].unit).toBeNull();
-    for (const f of doc.findings) expect(Object.keys(f)).toEqual([...FINDING_KEYS, 'table']);
+    for (const f of doc.findings) expect(Object.keys(f)).toEqual([...FINDING_KEYS, 'table', 'span', 'text']);
     expect(Object.keys(doc.summary)).toEqual([...SUMMARY_KEYS, 'rounding']);
     expect(doc.summary).toEqual({ errors: 4, warnings: 2, infos: 2, passed: 41, cannotEvaluate: 1, rounding: 1 });
   });
@@ -85,6 +85,8 @@ describe('JSON formatter', () => {
       allowance: '0.035',
       suspect: { sheet: '收入决算表', cell: 'D12', proposed: '860.25', reason: '很可能是数字顺序颠倒。', signature: 'transposition' },
       table: INCOME,
+      span: null,
+      text: null,
     });
     const e1 = doc.findings.find((f) => f.id === 'e1')!;
     expect(Object.keys(e1.suspect!)).toEqual(SUSPECT_KEYS);

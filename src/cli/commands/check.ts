@@ -49,9 +49,12 @@ export const checkCommand: CliCommand = {
       .argument('<book>', t(cliMessages, ctx.lang, 'help.check.book'))
       .option('-f, --format <format>', t(cliMessages, ctx.lang, 'help.check.format'))
       .option('-v, --verbose', t(cliMessages, ctx.lang, 'help.check.verbose'))
-      .action(async (book: string, opts: { format?: string; verbose?: boolean }) => {
+      .option('--narrative <file>', t(cliMessages, ctx.lang, 'help.check.narrative'))
+      .option('--tables-only', t(cliMessages, ctx.lang, 'help.check.tables-only'))
+      .action(async (book: string, opts: { format?: string; verbose?: boolean; narrative?: string; tablesOnly?: boolean }) => {
         const format = parseCheckFormat(opts.format);
         const report = await checkFile(book, {
+          narrative: opts.tablesOnly ? false : opts.narrative ?? true,
           lang: ctx.lang,
           readWorkbook: ctx.deps.readWorkbook,
           recognise: ctx.deps.recognise,

@@ -45,6 +45,9 @@ export interface CheckJsonFinding {
   allowance: string | null;
   suspect: CheckJsonSuspect | null;
   table: string | null;
+  /** narrative findings: the claim's characters [start, end) in the paragraph at `location`, and the claim text */
+  span: { start: number; end: number } | null;
+  text: string | null;
 }
 
 export interface CheckJson {
@@ -81,6 +84,8 @@ export function checkJsonFinding(f: Finding): CheckJsonFinding {
         }
       : null,
     table: f.table ?? null,
+    span: f.span ? { start: f.span.start, end: f.span.end } : null,
+    text: f.text ?? null,
   };
 }
 

@@ -175,7 +175,8 @@ const fiscal: Drafter = (ctx, w) => {
     const total = first(ctx, ['fiscal.expenditure.total', 'fiscal.expenditure.grand-total'], FISCAL);
     const c = ctx.change(total, w.change.vsBudget);
     if (c.direction !== 'flat') {
-      const dir = c.direction === 'up' || c.direction === 'new' ? '增加' : c.direction === 'down' ? '减少' : '增加（减少）';
+      // without last year's budget the direction is unknown: a marked placeholder, never the template's “增加（减少）”
+      const dir = c.direction === 'up' || c.direction === 'new' ? '增加' : c.direction === 'down' ? '减少' : ctx.placeholder('prior', '增加或减少');
       paragraphs.push(paragraph(w.fiscalReason, { dir, reason: ctx.placeholder('reason', '变动原因') }));
     }
     return { paragraphs };
