@@ -7,6 +7,7 @@ import type { Lang } from '../i18n';
 import type { Recognition } from '../model/table';
 import type { Workbook } from '../model/workbook';
 import { recognise as recogniseWorkbook } from '../recognise';
+import { buildFacts, type FactBase } from '../facts';
 import { paragraphsFromFile } from '../narrative/sources';
 import { checkWorkbook, DEFAULT_PACKS, type CheckSummary, type Finding, type RulePack } from '../rules';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
@@ -39,6 +40,8 @@ export interface CheckFileOptions {
   packs?: RulePack[];
   /** check the narrative: true (default) reads the workbook's prose sheets; a path reads a .txt/.docx file; false skips */
   narrative?: boolean | string;
+  /** last year's workbook: the narrative's year-on-year figures are checked against its tables */
+  prior?: string;
 }
 
 /** Reads, recognises and checks `path`. Throws CrossfootError for any bad input (from the reader). */
@@ -50,7 +53,12 @@ export async function checkFile(path: string, options: CheckFileOptions = {}): P
   const workbook = await read(path, options.read);
   const recognition = rec(workbook);
   const narrative = typeof options.narrative === 'string' ? await paragraphsFromFile(options.narrative) : options.narrative ?? true;
-  const result = checkWorkbook(workbook, { lang, packs, recognition, narrative });
+  let prior: FactBase | undefined;
+  if (options.prior) {
+    const last = await read(options.prior, options.read);
+    prior = buildFacts(last, rec(last));
+  }
+  const result = checkWorkbook(workbook, { lang, packs, recognition, narrative, prior });
   return {
     file: path,
     sheets: workbook.sheets.map((s) => s.name),

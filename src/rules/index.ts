@@ -2,7 +2,7 @@
 import type { Lang } from '../i18n';
 import type { Recognition } from '../model/table';
 import type { Workbook } from '../model/workbook';
-import { buildFacts } from '../facts';
+import { buildFacts, type FactBase } from '../facts';
 import { checkNarrative, type NarrativeFinding } from '../narrative/check';
 import type { Paragraph } from '../narrative/sources/types';
 import { paragraphsFromWorkbook } from '../narrative/sources/workbook';
@@ -34,6 +34,8 @@ export interface CheckWorkbookOptions {
    * a .txt/.docx file); off by default for library callers that want the tables only
    */
   narrative?: boolean | Paragraph[];
+  /** last year's facts (from its workbook): the narrative's year-on-year figures are checked against them */
+  prior?: FactBase;
 }
 
 export function checkWorkbook(workbook: Workbook, options: CheckWorkbookOptions = {}): CheckResult {
@@ -43,7 +45,7 @@ export function checkWorkbook(workbook: Workbook, options: CheckWorkbookOptions 
   if (!options.narrative) return { recognition, findings: engine.findings, summary: engine.summary, engine };
   const paragraphs = Array.isArray(options.narrative) ? options.narrative : paragraphsFromWorkbook(workbook, recognition);
   const reportYear = recognition.tables.find((t) => t.year)?.year;
-  const narrative = checkNarrative(paragraphs, buildFacts(workbook, recognition), { lang, reportYear });
+  const narrative = checkNarrative(paragraphs, buildFacts(workbook, recognition), { lang, reportYear, prior: options.prior });
   const findings: Finding[] = [...engine.findings, ...narrative.findings];
   const count = (fs: NarrativeFinding[], p: (f: NarrativeFinding) => boolean) => fs.filter(p).length;
   const summary: CheckSummary = {

@@ -51,10 +51,12 @@ export const checkCommand: CliCommand = {
       .option('-v, --verbose', t(cliMessages, ctx.lang, 'help.check.verbose'))
       .option('--narrative <file>', t(cliMessages, ctx.lang, 'help.check.narrative'))
       .option('--tables-only', t(cliMessages, ctx.lang, 'help.check.tables-only'))
-      .action(async (book: string, opts: { format?: string; verbose?: boolean; narrative?: string; tablesOnly?: boolean }) => {
+      .option('--prior <last-year.xlsx>', t(cliMessages, ctx.lang, 'help.check.prior'))
+      .action(async (book: string, opts: { format?: string; verbose?: boolean; narrative?: string; tablesOnly?: boolean; prior?: string }) => {
         const format = parseCheckFormat(opts.format);
         const report = await checkFile(book, {
           narrative: opts.tablesOnly ? false : opts.narrative ?? true,
+          prior: opts.prior,
           lang: ctx.lang,
           readWorkbook: ctx.deps.readWorkbook,
           recognise: ctx.deps.recognise,

@@ -108,3 +108,10 @@ describe('checkNarrative', () => {
     expect(r.findings.map((f) => [f.status, f.severity])).toEqual([['cannot-evaluate', 'info']]);
   });
 });
+
+describe('counts stated twice', () => {
+  it('warns when one specific count is stated with two values, and ignores vague or vehicle counts', () => {
+    const r = run('2022 年，共办理各类医疗救助 20130 人次。', '2022 年，共办理各类医疗救助 20270 人次，其中医中救助 20113 人次。', '共有车辆 3 辆，其中执法执勤用车 2 辆。', '安排购置执法执勤用车 0 辆。');
+    expect(brief(r)).toEqual([['narrative.consistency', 'warning', 'A2', expect.stringContaining('20270')]]);
+  });
+});

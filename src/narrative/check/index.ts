@@ -14,7 +14,7 @@ import { kindName } from '../../i18n/kinds';
 import type { CellRef } from '../../model/address';
 import type { Finding, Severity } from '../../rules/types';
 import { extractClaims } from '../extract';
-import type { AmountClaim, BreakdownClaim, ChangeClaim, Claim, CompletionClaim, NumberToken, ShareClaim } from '../extract/types';
+import type { AmountClaim, BreakdownClaim, ChangeClaim, Claim, CompletionClaim, CountClaim, NumberToken, ShareClaim } from '../extract/types';
 import type { Paragraph } from '../sources/types';
 import { narrativeMessages } from './messages';
 
@@ -80,6 +80,7 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const msg = (key: string, params: Record<string, unknown>) => (t as any)(narrativeMessages, lang, key, params) as string;
   const seenSubjects = new Map<string, { value: Amount; text: string; where: CellRef }>();
+  const seenCounts = new Map<string, { value: Decimal; text: string; where: CellRef }>();
   /** the whole of a list whose items follow in the next paragraphs (a paragraph ending in “：”) */
   let listWhole: Amount | undefined;
 
@@ -167,6 +168,9 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
           break;
         case 'breakdown':
           checkBreakdown(claim);
+          break;
+        case 'count':
+          checkCount(claim);
           break;
         case 'template-residue':
           if (/^【待补充/.test(claim.text)) add('narrative.placeholder', 'info', claim, msg('placeholder', { text: claim.text }));
@@ -265,6 +269,26 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
           difference: r.difference?.toString(),
         },
       );
+    }
+
+    /** a count (人次, 个, 辆 …) stated more than once in the narrative must be stated the same way */
+    function checkCount(c: CountClaim): void {
+      if (!c.subject || c.count.approx || c.each) return;
+      const subject = c.subject.replace(/[\s（）()“”"]/g, '');
+      // only a specific subject says which count it is; vehicles and equipment are stated both as held and as bought
+      if (subject.length < 4 || /辆|台|套/.test(c.count.unit ?? '')) return;
+      const k = `count|${subject}|${c.count.unit ?? ''}`;
+      const prev = seenCounts.get(k);
+      if (!prev) {
+        seenCounts.set(k, { value: c.count.value, text: c.count.raw, where });
+        return;
+      }
+      if (prev.value.eq(c.count.value)) passed++;
+      else {
+        add('narrative.consistency', 'warning', c, msg('same-subject-twice', { subject: c.subject, first: `${prev.text}${c.count.unit ?? ''}`, second: `${c.count.raw}${c.count.unit ?? ''}` }), {
+          cells: [prev.where, where],
+        });
+      }
     }
 
     function baseOf(c: ShareClaim): Amount | undefined {
