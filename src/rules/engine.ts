@@ -54,9 +54,6 @@ function fmt(v: Decimal | null, d: number): string | null {
   return v === null ? null : v.toFixed(d);
 }
 
-function valueOf(a: Amount): Decimal {
-  return (a.kind === 'number' || a.kind === 'percent') && a.value ? exact(a.value) : ZERO;
-}
 
 /** Evaluate one relation. */
 export function evaluate(r: Relation): EvaluatedRelation {

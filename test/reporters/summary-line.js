@@ -1,3 +1,5 @@
+/* eslint-env node */
+/* global process, module */
 /**
  * Prints one plain closing line, "tests: N passed, N failed, N skipped", that CI systems read regardless of runner.
  */

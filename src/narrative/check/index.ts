@@ -117,7 +117,6 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
       };
       findings.push(f);
     };
-    const factCells = (fs: Fact[]) => fs.map((f) => ({ sheet: f.cell.sheet, cell: f.cell.cell }));
 
     /**
      * The fact a subject names, the value it prints in 万元, and the other facts the words may mean: every printing of
