@@ -78,21 +78,25 @@ export function findingLine(f: Finding, lang: Lang, colors = false): string {
 
 interface Group {
   table?: RecognisedTable;
+  /** the narrative (情况说明) findings */
+  narrative?: boolean;
   findings: Finding[];
 }
 
 function groupByTable(report: CheckReport): Group[] {
   const groups = new Map<string, Group>();
   for (const table of report.recognition.tables) groups.set(table.id, { table, findings: [] });
+  const narrative: Group = { narrative: true, findings: [] };
   const other: Group = { findings: [] };
   for (const f of report.findings) {
     const table = tableOf(report, f);
-    (table ? groups.get(table.id)! : other).findings.push(f);
+    (table ? groups.get(table.id)! : f.rule.startsWith('narrative.') ? narrative : other).findings.push(f);
   }
-  return [...groups.values(), other].filter((g) => g.findings.length > 0);
+  return [...groups.values(), narrative, other].filter((g) => g.findings.length > 0);
 }
 
 function groupHeading(g: Group, lang: Lang): string {
+  if (g.narrative) return lang === 'zh-CN' ? '情况说明' : 'Narrative (情况说明)';
   if (!g.table) return t(cliMessages, lang, 'check.group-other');
   return t(cliMessages, lang, 'check.group', {
     kind: kindName(g.table.kind, lang),
