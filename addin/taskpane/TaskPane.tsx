@@ -323,6 +323,14 @@ export function TaskPane({ host, initialLang, onLangChange, notices }: TaskPaneP
     [host, report],
   );
   const activate = React.useCallback((f: Finding) => selectCells(selectionFor(f)), [selectCells]);
+  // the narrative tab reads the workbook of the last check; the only write to values, on the user's confirmed click
+  const checkedWorkbook = result?.workbook;
+  const checkedRecognition = result?.recognition;
+  const narrativeCheck = React.useMemo(
+    () => (checkedWorkbook && checkedRecognition ? { workbook: checkedWorkbook, recognition: checkedRecognition } : undefined),
+    [checkedWorkbook, checkedRecognition],
+  );
+  const writeText = React.useCallback((ref: CellRef, text: string) => host.writeText(ref, text), [host]);
 
   const applyMarks = () => {
     const marks = marksForFindings(applied);
@@ -431,7 +439,14 @@ export function TaskPane({ host, initialLang, onLangChange, notices }: TaskPaneP
 
       <div className={s.body} role="tabpanel" aria-label={tab === 'check' ? m('tab.check') : m('tab.narrative')}>
         {tab === 'narrative' ? (
-          <NarrativePanel m={m} sheets={result?.recognition.narrativeSheets} onSelectCells={selectCells} />
+          <NarrativePanel
+            m={m}
+            lang={lang}
+            check={narrativeCheck}
+            onSelectCells={selectCells}
+            onWrite={writeText}
+            errorText={(e) => errorText(e, lang)}
+          />
         ) : (
           <>
             <div className={s.toolbar}>

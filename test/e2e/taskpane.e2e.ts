@@ -15,6 +15,10 @@ import { checkWorkbook, type CheckResult } from '../../src/rules';
 import type { Finding } from '../../src/rules/types';
 import type { PreviewSample } from '../../addin/preview/sample';
 import { countFindings, selectionFor } from '../../addin/taskpane/model';
+import { sheetRange } from '../../src/cli/format/table-summary';
+import { buildFacts } from '../../src/facts';
+import { checkNarrative, type NarrativeFinding } from '../../src/narrative/check';
+import { documentMeta, draftSections } from '../../src/narrative/draft';
 import { launchBrowser, type Browser } from './support/browser';
 import { DIST_VAR, skipReason, URL_VAR } from './support/env';
 
@@ -117,6 +121,10 @@ suite('task pane in the browser preview (production build)', () => {
         return { cell: e.getAttribute('data-cell') as string, background: style.backgroundColor as string, weight: style.fontWeight as string };
       }),
     );
+  }
+
+  function paneTab(name: string): Locator {
+    return page.getByTestId('taskpane').getByRole('tab', { name, exact: true });
   }
 
   async function showSheet(name: string): Promise<void> {
@@ -305,6 +313,112 @@ suite('task pane in the browser preview (production build)', () => {
     await page.locator('[data-testid="taskpane"][data-lang="zh-CN"]').waitFor();
     expect(await labels()).toEqual(['错误', '警告', '尾数差异', '无法核对']);
     expect(await card(errors[0]).innerText()).toContain(errors[0].message);
+  });
+
+  it('narrative tab: findings with their claims highlighted, pasted text checked, a draft inserted only on confirm', async () => {
+    const workbook = loadSample('seed-001-error').workbook;
+    const withNarrative = checkWorkbook(workbook, { lang: 'zh-CN', narrative: true });
+    const narrative = withNarrative.findings.filter((f) => f.rule.startsWith('narrative.')) as NarrativeFinding[];
+    const serious = narrative.filter((f) => f.severity !== 'info');
+    const infos = narrative.filter((f) => f.severity === 'info');
+    expect(serious.length).toBeGreaterThan(0);
+    const firstError = narrative.find((f) => f.severity === 'error')!;
+
+    await open();
+    await paneTab('情况说明').click();
+    await page.getByTestId('narrative-no-check').waitFor();
+    await paneTab('表格核对').click();
+    await check();
+    await paneTab('情况说明').click();
+    const list = page.getByTestId('narrative-findings');
+    await list.waitFor();
+
+    // errors and warnings listed, errors first; infos counted and listed on request
+    const cards = list.locator('[data-narrative-finding]');
+    expect(await cards.count()).toBe(serious.length);
+    expect(await cards.first().getAttribute('data-severity')).toBe('error');
+    const first = cards.first();
+    expect(await first.getAttribute('data-where')).toBe(sheetRange(firstError.location.sheet, firstError.location.cell));
+    expect(await first.locator('mark[data-claim]').innerText()).toBe(firstError.text);
+    expect(await first.locator('[data-message]').innerText()).toBe(firstError.message);
+    const highlight = await first.locator('mark[data-claim]').evaluate((e) => e.ownerDocument.defaultView.getComputedStyle(e).backgroundColor as string);
+    expect(highlight).not.toBe('rgba(0, 0, 0, 0)');
+    await list.locator('[data-show-infos]').click();
+    await expect(cards.count()).resolves.toBe(narrative.length);
+    expect(await list.locator('[data-severity="info"]').count()).toBe(infos.length);
+
+    // a click selects the paragraph's cell
+    await first.click();
+    await page.locator(`[data-testid="grid"][data-sheet="${firstError.location.sheet}"]`).waitFor();
+    await page.locator(`td[data-cell="${firstError.location.cell}"][aria-selected="true"]`).waitFor();
+    expect(await selectedCells()).toEqual([firstError.location.cell]);
+
+    // pasted text: checked against the workbook's facts, located as 粘贴文本 ¶n
+    const recognition = withNarrative.recognition;
+    const facts = buildFacts(workbook, recognition);
+    const pastedText = `这一行没有数字。\n${firstError.paragraph}`;
+    const pastedExpected = checkNarrative([{ text: '这一行没有数字。', location: { file: '粘贴文本', paragraph: 1 } }, { text: firstError.paragraph, location: { file: '粘贴文本', paragraph: 2 } }], facts, {
+      lang: 'zh-CN',
+      reportYear: recognition.tables.find((t) => t.year)?.year,
+    });
+    await page.getByTestId('paste-check').click();
+    await page.getByText('请先粘贴要核对的文字。').waitFor();
+    await page.getByTestId('paste-text').fill(pastedText);
+    await page.getByTestId('paste-check').click();
+    const pastedCards = page.locator('[data-testid="paste-findings"] [data-narrative-finding]');
+    await pastedCards.first().waitFor();
+    expect(await pastedCards.count()).toBe(pastedExpected.findings.filter((f) => f.severity !== 'info').length);
+    expect(await pastedCards.first().getAttribute('data-where')).toBe('粘贴文本 ¶2');
+    expect(await pastedCards.first().locator('mark[data-claim]').innerText()).toBe(firstError.text);
+
+    // drafts: choose a section, placeholders highlighted; Insert writes nothing before the confirm
+    const sections = draftSections(facts, recognition, { ...documentMeta(workbook, recognition) });
+    const section = sections.find((x) => x.paragraphs.length >= 2 && x.paragraphs.some((p) => p.placeholders.length > 0))!;
+    expect(section).toBeDefined();
+    await page.getByTestId('draft-section').click();
+    await page.getByRole('option', { name: section.title, exact: true }).click();
+    const draft = page.locator(`[data-testid="draft"][data-section="${section.id}"]`);
+    await draft.waitFor();
+    expect(await draft.locator('[data-draft-paragraph]').allTextContents()).toEqual(section.paragraphs.map((p) => p.text));
+    expect(await draft.locator('mark[data-placeholder]').count()).toBe(section.paragraphs.reduce((n, p) => n + p.placeholders.length, 0));
+    expect(await draft.locator('mark[data-placeholder]').first().innerText()).toMatch(/^【待补充：.+】$/);
+
+    const narrativeSheet = workbook.sheets.find((x) => x.name === '情况说明')!;
+    const firstFree = narrativeSheet.rows.length + 1;
+    const targetInput = page.getByTestId('draft-target');
+    expect(await targetInput.inputValue()).toBe(`情况说明!A${firstFree}`);
+    await targetInput.fill('没有这个表!A1');
+    await page.getByTestId('draft-insert').click();
+    await page.getByText('工作簿中没有这个工作表。').waitFor();
+    await targetInput.fill(`情况说明!A${firstFree}`);
+    await page.getByTestId('draft-insert').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain(`情况说明!A${firstFree}:A${firstFree + section.paragraphs.length - 1}`);
+    // the grid still shows the narrative sheet (selected from the finding above): nothing written yet
+    await page.locator('[data-testid="grid"][data-sheet="情况说明"]').waitFor();
+    expect(await page.locator(`td[data-cell="A${firstFree}"]`).textContent()).toBe('');
+    await page.getByTestId('draft-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('draft-notice').innerText()).resolves.toBe(
+      `已插入 ${section.paragraphs.length} 段文字到 情况说明!A${firstFree}:A${firstFree + section.paragraphs.length - 1}`,
+    );
+    for (let i = 0; i < section.paragraphs.length; i++) {
+      expect(await page.locator(`[data-testid="grid"] td[data-cell="A${firstFree + i}"]`).textContent()).toBe(section.paragraphs[i].text);
+    }
+    expect(await targetInput.inputValue()).toBe(`情况说明!A${firstFree + section.paragraphs.length}`);
+
+    // the other flows still work: mark and clear, check again (the inserted paragraphs are read as narrative)
+    await paneTab('表格核对').click();
+    await page.getByTestId('mark').click();
+    await expect(page.getByTestId('status').innerText()).resolves.toMatch(/^已标记 \d+ 个单元格$/);
+    await page.getByTestId('clear-marks').click();
+    await expect(page.getByTestId('status').innerText()).resolves.toBe('已清除标记，单元格恢复原格式');
+    await check();
+    await paneTab('情况说明').click();
+    await page.getByTestId('narrative-summary').waitFor();
+    expect(await page.getByTestId('narrative-summary').innerText()).toMatch(new RegExp(`^${withNarrative.narrative!.paragraphs + section.paragraphs.length} 段文字`));
+    expect(await page.getByTestId('draft-target').inputValue()).toBe(`情况说明!A${firstFree + section.paragraphs.length}`);
   });
 
   it('takes the screenshot of the pane with findings (docs/screenshot-taskpane.png)', async () => {

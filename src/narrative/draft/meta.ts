@@ -5,7 +5,7 @@
  */
 import type { Recognition } from '../../model/table';
 import type { Workbook } from '../../model/workbook';
-import { paragraphsFromWorkbook } from '../sources';
+import { paragraphsFromWorkbook } from '../sources/workbook';
 import type { DraftTemplate } from './types';
 
 export interface DocumentMeta {
