@@ -683,8 +683,8 @@ export function recogniseWorkbook(workbook: Workbook): Recognition {
   const narrativeSheets: string[] = [];
   for (const sheet of workbook.sheets) {
     const res = recogniseSheet(sheet);
-    tables.push(...res.tables);
-    unplaced.push(...res.unplaced);
+    for (const t of res.tables) tables.push(t);
+    for (const u of res.unplaced) unplaced.push(u);
     if (res.prose) narrativeSheets.push(sheet.name);
   }
   const seen = new Map<string, number>();

@@ -79,10 +79,11 @@ export function evaluate(r: Relation): EvaluatedRelation {
   }
   if (verdict === 'rounding' && (r.op === 'ge' || r.op === 'le')) verdict = 'holds';
   const all = [r.target, ...r.parts];
-  const d = Math.max(...all.map((p) => decimalsOf(p.amount)));
+  const maxDecimals = (ts: Term[]) => ts.reduce((m, p) => Math.max(m, decimalsOf(p.amount)), 0);
+  const d = maxDecimals(all);
   // a relation across units is evaluated in 万元; show it at the precision the 万元 side prints
   const unscaled = all.filter((p) => !p.scaleDecimals);
-  const shown = unscaled.length > 0 && unscaled.length < all.length ? Math.max(...unscaled.map((p) => decimalsOf(p.amount))) : d;
+  const shown = unscaled.length > 0 && unscaled.length < all.length ? maxDecimals(unscaled) : d;
   const diffShown = v.difference && !v.difference.toDecimalPlaces(shown).eq(v.difference) ? d : shown;
   return {
     ...r,
@@ -262,8 +263,9 @@ export function runEngine(workbook: Workbook, tables: RecognisedTable[], options
   const gaps: Gap[] = [];
   for (const rule of rules) {
     const g = generate(ctx, rule);
-    generated.push(...g.relations);
-    gaps.push(...g.gaps);
+    // (no spread: a very large workbook yields more relations than a call may take arguments)
+    for (const r of g.relations) generated.push(r);
+    for (const x of g.gaps) gaps.push(x);
   }
   const relations = dedupe(generated).map(evaluate);
   const blamed = blame(relations, evaluate);
