@@ -57,10 +57,15 @@ export const cliMessages = defineMessages(
     'help.inspect.format': '输出格式：text（默认，供人阅读）或 json（供程序读取）',
     'help.check': '检查工作簿中各表的勾稽关系（发现错误时退出码为 1）',
     'help.check.book': '要检查的工作簿（.xlsx）',
-    'help.check.format': '输出格式：text（默认，供人阅读）、json（供程序读取）或 sarif（SARIF 2.1.0，供代码扫描工具读取）',
+    'help.check.format': '输出格式：text（默认，供人阅读）、json（供程序读取）、sarif（SARIF 2.1.0，供代码扫描工具读取）、junit（JUnit XML，供持续集成读取）或 html（可打印的审核报告）',
     'help.check.verbose': '同时逐条列出尾数差异和无法核对的项目（默认只显示数量）',
     'help.check.narrative': '情况说明所在的 .txt 或 .docx 文件（默认读取工作簿中的情况说明工作表）',
     'help.check.tables-only': '只核对表格，不核对情况说明',
+    'help.check.fail-on': '退出码为 1 的条件：error（默认，发现错误时）或 warning（发现错误或警告时）',
+    'help.check.annotate': '另存一份标注过的工作簿副本（.xlsx）：出错和疑似错误的单元格填色并加批注，另加“审核结果”工作表；原文件不会被改动',
+    'help.report': '生成可打印的审核报告（HTML，单个文件，不依赖网络）',
+    'help.report.book': '要审核的工作簿（.xlsx）',
+    'help.report.output': '报告文件（默认：工作簿同名的 .html 文件，与工作簿放在同一目录）',
     'help.check.prior': '上年度的工作簿：按上年报表核对情况说明中的增减变动',
     'help.draft': '根据表格数据起草情况说明的标准段落（数字均取自表格；表格中没有的内容标为【待补充】）',
     'help.draft.book': '要起草说明的工作簿（.xlsx）',
@@ -132,6 +137,15 @@ export const cliMessages = defineMessages(
     'check.verdict.clean': '未发现错误。',
     'check.verdict.no-tables': '未识别出任何公开表格，未做任何核对。',
 
+    // ── exit policy, JUnit, annotated copy, audit report ──
+    'usage.bad-fail-on': (p: { value: string }) => `--fail-on 不支持 ${p.value}（可选：error、warning）。`,
+    'usage.annotate-is-input': (p: { file: string }) => `--annotate 的输出文件不能是被检查的工作簿本身（${p.file}）。`,
+    'usage.output-is-input': (p: { file: string }) => `报告文件不能是被审核的工作簿本身（${p.file}）。`,
+    'junit.amounts': (p: { expected: string; actual: string; difference: string }) =>
+      `应为 ${p.expected}，实为 ${p.actual}，差额 ${p.difference}`,
+    'annotate.written': (p: { file: string }) => `已另存标注副本：${p.file}`,
+    'report.written': (p: { file: string }) => `已生成审核报告：${p.file}`,
+
     // ── draft report (text) and draft errors ──
     'draft.header': (p: DraftHeaderParams) =>
       `情况说明草稿：${p.file}` +
@@ -174,10 +188,15 @@ export const cliMessages = defineMessages(
     'help.inspect.format': 'output format: text (default, for people) or json (for programs)',
     'help.check': 'check the tie-outs of the tables in a workbook (exit code 1 when errors are found)',
     'help.check.book': 'the workbook to check (.xlsx)',
-    'help.check.format': 'output format: text (default, for people), json (for programs) or sarif (SARIF 2.1.0, for code-scanning tools)',
+    'help.check.format': 'output format: text (default, for people), json (for programs), sarif (SARIF 2.1.0, for code-scanning tools), junit (JUnit XML, for CI) or html (a printable audit report)',
     'help.check.verbose': 'also list the differences within rounding and the checks that could not be made (by default only counted)',
     'help.check.narrative': 'the narrative (情况说明) as a .txt or .docx file (default: the workbook\'s narrative sheet)',
     'help.check.tables-only': 'check the tables only, not the narrative',
+    'help.check.fail-on': 'when the exit code is 1: error (default: errors found) or warning (errors or warnings found)',
+    'help.check.annotate': 'also save an annotated copy of the workbook (.xlsx): failing and suspect cells filled and noted, plus a 审核结果 sheet listing every finding; the input is never changed',
+    'help.report': 'write a printable audit report (one self-contained HTML file, no network needed)',
+    'help.report.book': 'the workbook to report on (.xlsx)',
+    'help.report.output': 'the report file (default: the workbook\'s name with .html, next to it)',
     'help.check.prior': 'last year\'s workbook: check the narrative\'s year-on-year changes against its tables',
     'help.draft': 'draft the standard narrative (情况说明) sections from the tables (every figure from a table; what the tables do not hold is marked 【待补充】)',
     'help.draft.book': 'the workbook to draft the narrative of (.xlsx)',
@@ -250,6 +269,14 @@ export const cliMessages = defineMessages(
       `No errors found; ${plural(p.warnings, 'warning', 'warnings')} to review.`,
     'check.verdict.clean': 'No errors found.',
     'check.verdict.no-tables': 'No disclosure tables recognised; nothing was checked.',
+
+    'usage.bad-fail-on': (p: { value: string }) => `--fail-on does not accept ${p.value} (choose error or warning).`,
+    'usage.annotate-is-input': (p: { file: string }) => `the --annotate copy cannot be the workbook being checked (${p.file}).`,
+    'usage.output-is-input': (p: { file: string }) => `the report file cannot be the workbook itself (${p.file}).`,
+    'junit.amounts': (p: { expected: string; actual: string; difference: string }) =>
+      `expected ${p.expected}, actual ${p.actual}, difference ${p.difference}`,
+    'annotate.written': (p: { file: string }) => `Annotated copy saved: ${p.file}`,
+    'report.written': (p: { file: string }) => `Audit report written: ${p.file}`,
 
     'draft.header': (p: DraftHeaderParams) =>
       `Narrative draft: ${p.file}` +

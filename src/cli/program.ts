@@ -14,6 +14,7 @@ import type { CliCommand } from './commands/command';
 import { checkCommand } from './commands/check';
 import { draftCommand } from './commands/draft';
 import { inspectCommand } from './commands/inspect';
+import { reportCommand } from './commands/report';
 import type { CliContext, CliDeps, CliIO, Env } from './context';
 import { ExitCode } from './exit-codes';
 import { cliMessages } from './messages';
@@ -22,7 +23,7 @@ import { UsageError } from './usage-error';
 export type { CliIO, CliDeps, Env } from './context';
 
 /** The commands, in help order. */
-export const COMMANDS: readonly CliCommand[] = [inspectCommand, checkCommand, draftCommand];
+export const COMMANDS: readonly CliCommand[] = [inspectCommand, checkCommand, reportCommand, draftCommand];
 
 // ── language ──────────────────────────────────────────────────────────────────────────────────────────────────────
 

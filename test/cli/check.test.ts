@@ -233,7 +233,7 @@ describe('command line', () => {
     expect(zh.stdout).toContain('-v, --verbose');
     expect(zh.stdout).toContain('sarif');
     const en = await runCli(['help', 'check', '--lang', 'en-US']);
-    expect(en.stdout.replace(/\s+/g, ' ')).toContain('output format: text (default, for people), json (for programs) or sarif');
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain('output format: text (default, for people), json (for programs), sarif (SARIF 2.1.0');
   });
 });
 
@@ -265,10 +265,10 @@ describe('bad input and failures', () => {
       throw new Error('must not be called');
     };
     expect(oneLine(await runCli(['check', 'a.xlsx', '--format', 'xml'], { readWorkbook }), 2)).toBe(
-      '不支持的输出格式：xml（可选：text, json, sarif）。',
+      '不支持的输出格式：xml（可选：text, json, sarif, junit, html）。',
     );
     expect(oneLine(await runCli(['check', 'a.xlsx', '--format', 'xml', '--lang', 'en-US'], { readWorkbook }), 2)).toBe(
-      'Unsupported output format: xml (choose text, json, sarif).',
+      'Unsupported output format: xml (choose text, json, sarif, junit, html).',
     );
     expect(oneLine(await runCli(['check'], { readWorkbook }), 2)).toMatch(/^缺少要查看的工作簿文件/);
     expect(oneLine(await runCli(['check', 'a.xlsx', 'b.xlsx'], { readWorkbook }), 2)).toMatch(/^参数过多：crossfoot check/);

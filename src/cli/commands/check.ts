@@ -1,18 +1,25 @@
 /**
- * `crossfoot check <book.xlsx> [--format text|json|sarif] [--verbose]`: check the tie-outs of a workbook.
- * Exit code 1 when any finding has error severity, else 0 (2 and 3 as every command: src/cli/exit-codes.ts).
+ * `crossfoot check <book.xlsx> [--format text|json|sarif|junit] [--verbose] [--fail-on error|warning]`: check the
+ * tie-outs of a workbook. Exit code 1 when a finding at or above the --fail-on severity exists (default: errors), else
+ * 0 (2 and 3 as every command: src/cli/exit-codes.ts).
  */
-import { t } from '../../i18n';
-import { checkExitCode, checkFile, type CheckReport } from '../check';
+import { CrossfootError } from '../../errors';
+import { t, type Lang } from '../../i18n';
+import { annotateWorkbook, sameFile } from '../../report/annotate';
+import type { Finding } from '../../rules';
+import { checkFile, type CheckReport } from '../check';
+import { ExitCode, type ExitCodeValue } from '../exit-codes';
 import type { CliContext } from '../context';
 import { formatCheckJson } from '../format/check-json';
+import { buildHtmlReport } from '../format/check-html';
+import { formatCheckJunit } from '../format/check-junit';
 import { formatCheckSarif } from '../format/check-sarif';
 import { formatCheckText } from '../format/check-text';
 import { cliMessages } from '../messages';
 import { UsageError } from '../usage-error';
 import type { CliCommand } from './command';
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'html'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export function parseCheckFormat(value: string | undefined): CheckFormat {
@@ -25,19 +32,54 @@ export function parseCheckFormat(value: string | undefined): CheckFormat {
   return found;
 }
 
+/** The exit policy: which findings make `check` exit with 1. */
+export const FAIL_ON = ['error', 'warning'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** Parse a --fail-on value (any case); undefined gives the default, 'error'. Throws CrossfootError bad-argument. */
+export function parseFailOn(value: string | undefined, lang: Lang): FailOn {
+  if (value === undefined) return 'error';
+  const v = value.trim().toLowerCase();
+  const found = FAIL_ON.find((f) => f === v);
+  if (!found) throw new CrossfootError('bad-argument', { detail: t(cliMessages, lang, 'usage.bad-fail-on', { value }) });
+  return found;
+}
+
+/**
+ * 1 when a finding at or above the failing severity exists (error: errors only; warning: errors or warnings), else 0.
+ * Infos never fail. Waived findings count as they do in checkExitCode (they are not special-cased).
+ */
+export function exitCodeFor(findings: readonly Pick<Finding, 'severity'>[], failOn: FailOn = 'error'): ExitCodeValue {
+  const fails = (f: Pick<Finding, 'severity'>) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning');
+  return findings.some(fails) ? ExitCode.Findings : ExitCode.Ok;
+}
+
 export interface RenderCheckOptions {
   verbose?: boolean;
 }
 
-export function renderCheck(report: CheckReport, format: CheckFormat, ctx: CliContext, options: RenderCheckOptions = {}): string {
+/** The report in a format that needs only the check report (html needs the workbook: see buildHtmlReport). */
+export function renderCheck(report: CheckReport, format: Exclude<CheckFormat, 'html'>, ctx: CliContext, options: RenderCheckOptions = {}): string {
   switch (format) {
     case 'json':
       return formatCheckJson(report);
     case 'sarif':
       return formatCheckSarif(report, { version: ctx.deps.version });
+    case 'junit':
+      return formatCheckJunit(report);
     case 'text':
       return formatCheckText(report, { lang: ctx.lang, colors: ctx.colors, verbose: options.verbose });
   }
+}
+
+interface CheckOptions {
+  format?: string;
+  verbose?: boolean;
+  narrative?: string;
+  tablesOnly?: boolean;
+  prior?: string;
+  failOn?: string;
+  annotate?: string;
 }
 
 export const checkCommand: CliCommand = {
@@ -52,17 +94,36 @@ export const checkCommand: CliCommand = {
       .option('--narrative <file>', t(cliMessages, ctx.lang, 'help.check.narrative'))
       .option('--tables-only', t(cliMessages, ctx.lang, 'help.check.tables-only'))
       .option('--prior <last-year.xlsx>', t(cliMessages, ctx.lang, 'help.check.prior'))
-      .action(async (book: string, opts: { format?: string; verbose?: boolean; narrative?: string; tablesOnly?: boolean; prior?: string }) => {
+      .option('--fail-on <severity>', t(cliMessages, ctx.lang, 'help.check.fail-on'))
+      .option('--annotate <copy.xlsx>', t(cliMessages, ctx.lang, 'help.check.annotate'))
+      .action(async (book: string, opts: CheckOptions) => {
         const format = parseCheckFormat(opts.format);
-        const report = await checkFile(book, {
+        const failOn = parseFailOn(opts.failOn, ctx.lang);
+        if (opts.annotate !== undefined && sameFile(book, opts.annotate)) {
+          throw new CrossfootError('bad-argument', {
+            detail: t(cliMessages, ctx.lang, 'usage.annotate-is-input', { file: opts.annotate }),
+          });
+        }
+        const checkOptions = {
           narrative: opts.tablesOnly ? false : opts.narrative ?? true,
           prior: opts.prior,
           lang: ctx.lang,
           readWorkbook: ctx.deps.readWorkbook,
           recognise: ctx.deps.recognise,
-        });
-        ctx.io.stdout(renderCheck(report, format, ctx, { verbose: opts.verbose === true }));
-        ctx.exitCode = checkExitCode(report);
+        };
+        let html: string | undefined;
+        let report: CheckReport;
+        if (format === 'html') {
+          ({ html, report } = await buildHtmlReport(book, { ...checkOptions, version: ctx.deps.version }));
+        } else {
+          report = await checkFile(book, checkOptions);
+        }
+        if (opts.annotate !== undefined) {
+          const written = await annotateWorkbook(book, opts.annotate, report, { lang: ctx.lang });
+          ctx.io.stderr(`${t(cliMessages, ctx.lang, 'annotate.written', { file: written.file })}\n`);
+        }
+        ctx.io.stdout(html ?? renderCheck(report, format as Exclude<CheckFormat, 'html'>, ctx, { verbose: opts.verbose === true }));
+        ctx.exitCode = exitCodeFor(report.findings, failOn);
       });
   },
 };
