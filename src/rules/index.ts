@@ -7,6 +7,7 @@ import { checkNarrative, type NarrativeFinding } from '../narrative/check';
 import type { Paragraph } from '../narrative/sources/types';
 import { paragraphsFromWorkbook } from '../narrative/sources/workbook';
 import { recognise } from '../recognise';
+import { crossYearFindings } from './cross-year';
 import { runEngine, type CheckSummary, type EngineResult } from './engine';
 import { genericPack } from './packs/generic';
 import { juesuanPack } from './packs/juesuan';
@@ -34,7 +35,10 @@ export interface CheckWorkbookOptions {
    * a .txt/.docx file); off by default for library callers that want the tables only
    */
   narrative?: boolean | Paragraph[];
-  /** last year's facts (from its workbook): the narrative's year-on-year figures are checked against them */
+  /**
+   * last year's facts (from its workbook): this year's opening balances are checked against its closing balances, and
+   * the narrative's year-on-year figures against its tables
+   */
   prior?: FactBase;
 }
 
@@ -42,6 +46,13 @@ export function checkWorkbook(workbook: Workbook, options: CheckWorkbookOptions 
   const recognition = options.recognition ?? recognise(workbook);
   const lang = options.lang ?? 'zh-CN';
   const engine = runEngine(workbook, recognition.tables, { lang, packs: options.packs ?? DEFAULT_PACKS });
+  if (options.prior) {
+    // this year's opening balances against last year's closing balances (XJ-20)
+    const cross = crossYearFindings(buildFacts(workbook, recognition), options.prior, lang);
+    engine.findings.push(...cross.findings);
+    engine.summary.errors += cross.findings.length;
+    engine.summary.passed += cross.passed;
+  }
   if (!options.narrative) return { recognition, findings: engine.findings, summary: engine.summary, engine };
   const paragraphs = Array.isArray(options.narrative) ? options.narrative : paragraphsFromWorkbook(workbook, recognition);
   const reportYear = recognition.tables.find((t) => t.year)?.year;
