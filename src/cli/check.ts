@@ -8,7 +8,9 @@ import type { Recognition } from '../model/table';
 import type { Workbook } from '../model/workbook';
 import { recognise as recogniseWorkbook } from '../recognise';
 import { buildFacts, type FactBase } from '../facts';
+import { readWaiversFromXlsx } from '../adapters/waivers-xlsx';
 import { paragraphsFromFile } from '../narrative/sources';
+import { applyWaivers } from '../waivers';
 import { checkWorkbook, DEFAULT_PACKS, type CheckSummary, type Finding, type RulePack } from '../rules';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
 
@@ -59,18 +61,31 @@ export async function checkFile(path: string, options: CheckFileOptions = {}): P
     prior = buildFacts(last, rec(last));
   }
   const result = checkWorkbook(workbook, { lang, packs, recognition, narrative, prior });
+  // waivers (出错说明) the add-in stored in the workbook: an accepted finding is flagged and no longer counted
+  const waivers = options.readWorkbook ? [] : await readWaiversFromXlsx(path);
+  let findings = result.findings;
+  let summary = result.summary;
+  if (waivers.length > 0) {
+    findings = applyWaivers(findings, waivers, result.recognition.tables).findings;
+    const waived = findings.filter((f) => f.waived);
+    summary = {
+      ...summary,
+      errors: summary.errors - waived.filter((f) => f.severity === 'error').length,
+      warnings: summary.warnings - waived.filter((f) => f.severity === 'warning').length,
+    };
+  }
   return {
     file: path,
     sheets: workbook.sheets.map((s) => s.name),
     lang,
     recognition: result.recognition,
-    findings: result.findings,
-    summary: result.summary,
+    findings,
+    summary,
     packs,
   };
 }
 
-/** 1 when any finding has error severity, else 0 (warnings and infos never fail the check). */
+/** 1 when any finding not waived has error severity, else 0 (warnings and infos never fail the check). */
 export function checkExitCode(report: Pick<CheckReport, 'findings'>): ExitCodeValue {
-  return report.findings.some((f) => f.severity === 'error') ? ExitCode.Findings : ExitCode.Ok;
+  return report.findings.some((f) => f.severity === 'error' && !f.waived) ? ExitCode.Findings : ExitCode.Ok;
 }

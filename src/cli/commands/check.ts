@@ -59,8 +59,10 @@ export function parseFailOn(value: string | undefined, lang: Lang): FailOn {
  * 1 when a finding at or above the failing severity exists (error: errors only; warning: errors or warnings), else 0.
  * Infos never fail. Waived findings count as they do in checkExitCode (they are not special-cased).
  */
-export function exitCodeFor(findings: readonly Pick<Finding, 'severity'>[], failOn: FailOn = 'error'): ExitCodeValue {
-  const fails = (f: Pick<Finding, 'severity'>) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning');
+export function exitCodeFor(findings: readonly Pick<Finding, 'severity' | 'waived'>[], failOn: FailOn = 'error'): ExitCodeValue {
+  // a finding a reviewer accepted with a reason (出错说明) does not fail the check while its figures are unchanged
+  const fails = (f: Pick<Finding, 'severity' | 'waived'>) =>
+    !f.waived && (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
   return findings.some(fails) ? ExitCode.Findings : ExitCode.Ok;
 }
 

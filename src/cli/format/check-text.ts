@@ -73,6 +73,7 @@ export function findingLine(f: Finding, lang: Lang, colors = false): string {
       reason: oneLine(f.suspect.reason),
     })}`;
   }
+  if (f.waived) line += lang === 'zh-CN' ? `  （已有出错说明：${oneLine(f.waived.reason)}）` : `  (accepted: ${oneLine(f.waived.reason)})`;
   return line;
 }
 
