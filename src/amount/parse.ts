@@ -57,11 +57,23 @@ function make(kind: AmountKind, raw: string, value: Decimal | null = null, decim
   return { kind, value, decimals, raw };
 }
 
+/** The plain ASCII form most cells print ("1,148.77", "-12", "0.00"): parsed directly, as the general path would. */
+const PLAIN_RE = /^(-?)(\d+(?:,\d+)*)(?:\.(\d+))?$/;
+
 /** Parse printed text (or a stored JS number) into an Amount. Never throws. */
 export function parseAmount(text: string | number | null | undefined): Amount {
   if (text === null || text === undefined) return make('blank', '');
   if (typeof text === 'number') return fromNumber(text);
   if (typeof text !== 'string') return make('text', String(text));
+  const plainMatch = PLAIN_RE.exec(text);
+  if (plainMatch) {
+    const [, minus, int, frac] = plainMatch;
+    const digits = int.includes(',') ? int.replace(/,/g, '') : int;
+    let value = new Decimal(frac === undefined ? digits : `${digits}.${frac}`);
+    if (value.isZero()) value = new Decimal(0);
+    else if (minus) value = value.negated();
+    return make('number', text, value, frac === undefined ? 0 : frac.length);
+  }
   const raw = text;
   const s = fold(text).trim();
   if (s === '') return make('blank', raw);

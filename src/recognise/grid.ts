@@ -9,6 +9,8 @@ export class Grid {
   readonly cols: number;
   /** key row*16384+col → merge area, for every cell of a merged area */
   private readonly mergeOf = new Map<number, Area>();
+  /** rowCells of each whole row, by row number */
+  private readonly cellsOfRow: Array<Array<{ col: number; text: string }> | undefined> = [];
 
   constructor(readonly sheet: Sheet) {
     this.rows = sheet.rows.length;
@@ -44,18 +46,32 @@ export class Grid {
     return !!m && (m.top !== r || m.left !== c);
   }
 
-  /** Non-empty cells of row r between columns lo..hi, merge origins only. */
+  /** Non-empty cells of row r between columns lo..hi, merge origins only. The array is shared: do not modify it. */
   rowCells(r: number, lo = 1, hi = this.cols): Array<{ col: number; text: string }> {
+    const all = this.allCells(r);
+    if (all.length === 0) return all;
+    if (lo <= all[0].col && hi >= all[all.length - 1].col) return all;
     const out: Array<{ col: number; text: string }> = [];
+    for (const c of all) if (c.col >= lo && c.col <= hi) out.push(c);
+    return out;
+  }
+
+  /** every non-empty merge-origin cell of row r, computed once per row */
+  private allCells(r: number): Array<{ col: number; text: string }> {
+    let out = this.cellsOfRow[r];
+    if (out) return out;
+    out = [];
     const row = this.sheet.rows[r - 1];
-    if (!row) return out;
-    const end = Math.min(hi, row.length);
-    for (let c = Math.max(1, lo); c <= end; c++) {
-      const cell = row[c - 1];
-      if (!cell) continue;
-      const t = cell.text.trim();
-      if (t && !this.covered(r, c)) out.push({ col: c, text: t });
+    if (row) {
+      const end = Math.min(this.cols, row.length);
+      for (let c = 1; c <= end; c++) {
+        const cell = row[c - 1];
+        if (!cell) continue;
+        const t = cell.text.trim();
+        if (t && !this.covered(r, c)) out.push({ col: c, text: t });
+      }
     }
+    this.cellsOfRow[r] = out;
     return out;
   }
 

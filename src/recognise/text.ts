@@ -5,8 +5,12 @@ const FULLWIDTH_MAP: Record<string, string> = {
   '【': '[', '】': ']', '〔': '[', '〕': ']', '“': '"', '”': '"', '‘': "'", '’': "'", '　': ' ', '\u00a0': ' ',
 };
 
+/** Any character toHalfWidth changes (full-width ASCII and the keys of FULLWIDTH_MAP); a text without one is kept. */
+const NEEDS_FOLDING_RE = /[\uff01-\uff5e\u3010\u3011\u3014\u3015\u201c\u201d\u2018\u2019\u3000\u00a0]/;
+
 /** Full-width ASCII variants → ASCII; CJK punctuation that has an ASCII twin → ASCII. */
 export function toHalfWidth(s: string): string {
+  if (!NEEDS_FOLDING_RE.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const code = ch.codePointAt(0)!;

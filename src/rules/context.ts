@@ -36,9 +36,22 @@ export interface FigureSel {
   optional?: boolean;
 }
 
+interface TermEntry {
+  row: TableRow;
+  column: TableColumn;
+  table: RecognisedTable;
+  part: TablePart;
+  term: Term;
+}
+
 export class RuleContext {
-  private readonly cache = new Map<string, Amount>();
+  /** parsed amounts per sheet, indexed [row][col]: each cell is parsed once, without building string keys */
+  private readonly cache = new Map<string, Array<Array<Amount | undefined> | undefined>>();
   private readonly sheets: Map<string, Workbook['sheets'][number]>;
+  /** terms built so far, per sheet by [row][column] (the first row/column/table/part/weight asked for there) */
+  private terms = new Map<string, Array<Array<TermEntry | undefined> | undefined>>();
+  /** a row's part of figure names, and whether it is a total */
+  private readonly rowInfo = new Map<TableRow, { name: string; isTotal: boolean }>();
 
   constructor(
     readonly workbook: Workbook,
@@ -47,20 +60,35 @@ export class RuleContext {
     this.sheets = new Map(workbook.sheets.map((s) => [s.name, s]));
   }
 
+  private rowCache(sheet: string, row: number): Array<Amount | undefined> {
+    let bySheet = this.cache.get(sheet);
+    if (!bySheet) {
+      bySheet = [];
+      this.cache.set(sheet, bySheet);
+    }
+    let r = bySheet[row];
+    if (!r) {
+      r = [];
+      bySheet[row] = r;
+    }
+    return r;
+  }
+
   amountAt(sheet: string, row: number, col: number): Amount {
-    const k = `${sheet}\u0000${row}\u0000${col}`;
-    let a = this.cache.get(k);
+    const r = this.rowCache(sheet, row);
+    let a = r[col];
     if (!a) {
       const s = this.sheets.get(sheet);
       a = amountFromCell(s ? getCell(s, row, col) : null);
-      this.cache.set(k, a);
+      r[col] = a;
     }
     return a;
   }
 
   /** Override the amount of a cell (used by what-if blame and by tests). */
   setAmount(sheet: string, row: number, col: number, a: Amount): void {
-    this.cache.set(`${sheet}\u0000${row}\u0000${col}`, a);
+    this.rowCache(sheet, row)[col] = a;
+    this.terms = new Map();
   }
 
   tablesOf(kind: TableKind | TableKind[]): RecognisedTable[] {
@@ -74,17 +102,45 @@ export class RuleContext {
   }
 
   term(table: RecognisedTable, part: TablePart, row: TableRow, column: TableColumn, weight = 1): Term {
+    // the same figure is read by several relations (a row's sum, its column's footing): build its term once. Terms are
+    // never modified (what-if blame copies them), and setAmount drops the cache.
+    const cacheable = Number.isSafeInteger(column.col) && column.col >= 1 && Number.isSafeInteger(row.row) && row.row > 0;
+    if (!cacheable) return this.makeTerm(table, part, row, column, weight);
+    let bySheet = this.terms.get(table.sheet);
+    if (!bySheet) {
+      bySheet = [];
+      this.terms.set(table.sheet, bySheet);
+    }
+    let byCol = bySheet[row.row];
+    if (!byCol) {
+      byCol = [];
+      bySheet[row.row] = byCol;
+    }
+    const hit = byCol[column.col];
+    if (hit && hit.row === row && hit.column === column && hit.table === table && hit.part === part && hit.term.weight === weight) return hit.term;
+    const t = this.makeTerm(table, part, row, column, weight);
+    if (!hit) byCol[column.col] = { row, column, table, part, term: t };
+    return t;
+  }
+
+  private makeTerm(table: RecognisedTable, part: TablePart, row: TableRow, column: TableColumn, weight: number): Term {
     // the row's own cell for this column (a footer's figure may sit right of a merged label)
     const col = row.cells[part.columns.indexOf(column)]?.col ?? column.col;
+    let info = this.rowInfo.get(row);
+    if (!info) {
+      info = { name: rowNameOf(row), isTotal: !!row.key && /(^|\.)(total|grand-total)$/.test(row.key) };
+      this.rowInfo.set(row, info);
+    }
+    const colName = column.header[column.header.length - 1] ?? column.label;
     return {
       ref: { sheet: table.sheet, cell: a1(row.row, col) },
       row: row.row,
       col,
       amount: this.amountAt(table.sheet, row.row, col),
       weight,
-      name: figureName(part, row, column),
+      name: colName ? `${info.name} / ${colName}` : info.name,
       table: table.id,
-      isTotal: !!row.key && /(^|\.)(total|grand-total)$/.test(row.key),
+      isTotal: info.isTotal,
     };
   }
 
@@ -134,7 +190,12 @@ export function findColumn(part: TablePart, sel: ColSel): TableColumn | undefine
 
 /** "合计 / 本年收入合计", "2101101 行政单位医疗 / 基本支出" */
 export function figureName(_part: TablePart, row: TableRow, column: TableColumn): string {
-  const rowName = [row.code, row.label].filter(Boolean).join(' ') || (row.hangci ? `${row.hangci}行` : `#${row.row}`);
+  const rowName = rowNameOf(row);
   const colName = column.header[column.header.length - 1] ?? column.label;
   return colName ? `${rowName} / ${colName}` : rowName;
+}
+
+/** The row half of a figure name: "2101101 行政单位医疗", "5行", "#12". */
+function rowNameOf(row: TableRow): string {
+  return [row.code, row.label].filter(Boolean).join(' ') || (row.hangci ? `${row.hangci}行` : `#${row.row}`);
 }

@@ -6,6 +6,7 @@ import Decimal from 'decimal.js';
 import type { Amount } from '../amount/parse';
 import { exact } from '../arith/decimal';
 import { checkSame, checkSum, type SumVerdict } from '../arith/interval';
+import { fixedOf, hasAtMostDecimals, scaledSum } from '../arith/scaled';
 import { t, type Lang } from '../i18n';
 import { a1 } from '../model/address';
 import type { RecognisedTable, TableKind } from '../model/table';
@@ -55,10 +56,79 @@ function fmt(v: Decimal | null, d: number): string | null {
 }
 
 
+/**
+ * The scaled-integer path of `evaluate` for a summation whose figures allow it (see ../arith/scaled): the same verdict
+ * and the same strings as the decimal path, without creating a Decimal. undefined when it does not apply.
+ */
+function evaluateScaled(r: Relation): EvaluatedRelation | undefined {
+  let v = scaledSum(r.target.amount, r.parts);
+  if (!v) return undefined;
+  if (v.verdict === 'cannot' && r.target.amount.kind === 'blank') {
+    // a blank total whose parts cancel out is a printed zero (as in `evaluate`): the zero total has the parts' precision
+    let dz = 0;
+    for (const p of r.parts) dz = Math.max(dz, decimalsOf(p.amount));
+    const again = scaledSum({ kind: 'number', value: ZERO, decimals: dz, raw: '' }, r.parts);
+    if (!again) return undefined;
+    if (again.verdict === 'holds' || again.verdict === 'rounding') v = { ...again, actual: null };
+  }
+  let verdict = v.verdict;
+  if (verdict === 'fails' && v.difference !== null) {
+    if (r.op === 'ge' && v.difference > 0) verdict = 'holds';
+    if (r.op === 'le' && v.difference < 0) verdict = 'holds';
+  }
+  if (verdict === 'rounding' && (r.op === 'ge' || r.op === 'le')) verdict = 'holds';
+  // d: the most decimals printed; shown: the 万元 side's when a relation spans units (as in `evaluate`)
+  let d = decimalsOf(r.target.amount);
+  let unscaledN = r.target.scaleDecimals ? 0 : 1;
+  let unscaledD = r.target.scaleDecimals ? 0 : d;
+  for (const p of r.parts) {
+    const pd = decimalsOf(p.amount);
+    if (pd > d) d = pd;
+    if (!p.scaleDecimals) {
+      unscaledN++;
+      if (pd > unscaledD) unscaledD = pd;
+    }
+  }
+  const shown = unscaledN > 0 && unscaledN < r.parts.length + 1 ? unscaledD : d;
+  const s = v.scale;
+  let difference: string | null = null;
+  if (v.difference !== null) {
+    const diffShown = hasAtMostDecimals(v.difference, s, shown) ? shown : d;
+    difference = trimZeros(fixedOf(v.difference, s, diffShown), shown);
+  }
+  return evaluated(
+    r,
+    verdict,
+    fixedOf(v.expected, s, shown),
+    v.actual === null ? null : fixedOf(v.actual, s, shown),
+    difference,
+    fixedOf(v.allowance, s + 1, Math.max(d + 1, 3)).replace(/0+$/, '').replace(/\.$/, ''),
+  );
+}
+
+/**
+ * The relation with its evaluation, fields in the order `{ ...r, verdict, … }` would give them (a relation carries
+ * exactly the Relation fields), built directly: an object spread per relation is many times slower.
+ */
+function evaluated(
+  r: Relation,
+  verdict: EvaluatedRelation['verdict'],
+  expected: string | null,
+  actual: string | null,
+  difference: string | null,
+  allowance: string,
+): EvaluatedRelation {
+  return { rule: r.rule, target: r.target, parts: r.parts, op: r.op, soft: r.soft, describe: r.describe, verdict, expected, actual, difference, allowance };
+}
+
 /** Evaluate one relation. */
 export function evaluate(r: Relation): EvaluatedRelation {
   let v: SumVerdict;
   const single = r.op === 'same' && r.parts.length === 1 && r.parts[0].weight === 1;
+  if (!single) {
+    const fast = evaluateScaled(r);
+    if (fast) return fast;
+  }
   if (single) v = checkSame(r.parts[0].amount, r.target.amount);
   else v = checkSum(r.target.amount, r.parts.map((p) => ({ amount: p.amount, weight: p.weight })));
   if (v.verdict === 'cannot' && r.target.amount.kind === 'blank' && v.expected !== null) {
@@ -85,14 +155,14 @@ export function evaluate(r: Relation): EvaluatedRelation {
   const unscaled = all.filter((p) => !p.scaleDecimals);
   const shown = unscaled.length > 0 && unscaled.length < all.length ? maxDecimals(unscaled) : d;
   const diffShown = v.difference && !v.difference.toDecimalPlaces(shown).eq(v.difference) ? d : shown;
-  return {
-    ...r,
+  return evaluated(
+    r,
     verdict,
-    expected: fmt(v.expected, shown),
-    actual: fmt(v.actual, shown),
-    difference: v.difference === null ? null : trimZeros(v.difference.toFixed(diffShown), shown),
-    allowance: v.allowance.toFixed(Math.max(d + 1, 3)).replace(/0+$/, '').replace(/\.$/, ''),
-  };
+    fmt(v.expected, shown),
+    fmt(v.actual, shown),
+    v.difference === null ? null : trimZeros(v.difference.toFixed(diffShown), shown),
+    v.allowance.toFixed(Math.max(d + 1, 3)).replace(/0+$/, '').replace(/\.$/, ''),
+  );
 }
 
 const cellKey = (t: Term) => `${t.ref.sheet}!${t.ref.cell}`;
@@ -102,14 +172,43 @@ function relationKey(r: Relation): string {
   return `${r.op}|${cellKey(r.target)}|${parts.join(',')}`;
 }
 
+const OPS: Relation['op'][] = ['eq', 'ge', 'le', 'same'];
+
 /** Remove duplicate relations (a declared formula and its template twin): the first one, declared, is kept. */
 export function dedupe(relations: Relation[]): Relation[] {
-  const seen = new Set<string>();
+  // bucket by op and target first; the full key (sorted parts) is built only when a bucket already holds a relation
+  // (a term's ref.cell is the A1 form of its row and col: a numeric key per sheet stands for "op|sheet!cell")
+  const buckets = new Map<string, Map<number | string, Array<{ r: Relation; key?: string }>>>();
   const out: Relation[] = [];
   for (const r of relations) {
+    const t = r.target;
+    let bySheet = buckets.get(t.ref.sheet);
+    if (!bySheet) {
+      bySheet = new Map();
+      buckets.set(t.ref.sheet, bySheet);
+    }
+    const op = OPS.indexOf(r.op);
+    const head =
+      op >= 0 && Number.isSafeInteger(t.row) && t.row > 0 && t.row < 2 ** 30 && Number.isInteger(t.col) && t.col >= 1 && t.col <= 16384
+        ? (t.row * 16384 + t.col - 1) * 4 + op
+        : `${r.op}|${t.ref.cell}`;
+    const bucket = bySheet.get(head);
+    if (!bucket) {
+      bySheet.set(head, [{ r }]);
+      out.push(r);
+      continue;
+    }
     const k = relationKey(r);
-    if (seen.has(k)) continue;
-    seen.add(k);
+    let dup = false;
+    for (const b of bucket) {
+      b.key ??= relationKey(b.r);
+      if (b.key === k) {
+        dup = true;
+        break;
+      }
+    }
+    if (dup) continue;
+    bucket.push({ r, key: k });
     out.push(r);
   }
   return out;
@@ -150,6 +249,7 @@ function oneUnit(r: EvaluatedRelation): boolean {
 }
 
 function findingFor(r: EvaluatedRelation, rule: RuleDef | undefined, suspect: Suspect | undefined, lang: Lang): Finding | undefined {
+  if (r.verdict === 'holds' || r.verdict === 'vacuous') return undefined;
   const what = r.describe[lang];
   const cells = [r.target, ...r.parts].map((x) => x.ref);
   const base = { rule: r.rule, location: r.target.ref, cells, table: r.target.table };

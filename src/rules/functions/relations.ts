@@ -92,16 +92,27 @@ export function codeChildren(rows: TableRow[]): { parentOf: Map<TableRow, TableR
   const coded = rows.filter((r) => r.code);
   const parentOf = new Map<TableRow, TableRow | undefined>();
   const children = new Map<TableRow, TableRow[]>();
+  // code → the first row printing it, per code system: the parent is the longest shorter prefix that is printed
+  const firstByCode = new Map<TableRow['codeSystem'], Map<string, TableRow>>();
   for (const r of coded) {
-    let best: TableRow | undefined;
-    for (const p of coded) {
-      if (p === r || p.codeSystem !== r.codeSystem) continue;
-      if (r.code!.length > p.code!.length && r.code!.startsWith(p.code!)) {
-        if (!best || p.code!.length > best.code!.length) best = p;
-      }
+    let m = firstByCode.get(r.codeSystem);
+    if (!m) {
+      m = new Map();
+      firstByCode.set(r.codeSystem, m);
     }
+    if (!m.has(r.code!)) m.set(r.code!, r);
+  }
+  for (const r of coded) {
+    const m = firstByCode.get(r.codeSystem)!;
+    const code = r.code!;
+    let best: TableRow | undefined;
+    for (let len = code.length - 1; len >= 1 && !best; len--) best = m.get(code.slice(0, len));
     parentOf.set(r, best);
-    if (best) children.set(best, [...(children.get(best) ?? []), r]);
+    if (best) {
+      const list = children.get(best);
+      if (list) list.push(r);
+      else children.set(best, [r]);
+    }
   }
   return { parentOf, children };
 }
