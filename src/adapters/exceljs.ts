@@ -5,6 +5,9 @@
  * old .xls / password-protected / damaged zip / zip bomb / too many rows or cells are all refused with a
  * CrossfootError. The input file is only ever opened for reading.
  */
+import { fileSystemError, statInputFile } from './input-file';
+
+export { fileSystemError };
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
@@ -61,13 +64,7 @@ function resolveLimits(options: ReadOptions | undefined): ScanLimits {
 export async function readXlsxFile(filePath: string, options?: ReadOptions): Promise<Workbook> {
   const limits = resolveLimits(options);
   const name = path.basename(filePath) || filePath;
-  let stat;
-  try {
-    stat = await fs.stat(filePath);
-  } catch (e) {
-    throw fileSystemError(e, filePath);
-  }
-  if (!stat.isFile()) throw new CrossfootError('not-a-file', { file: filePath });
+  const stat = await statInputFile(filePath);
   if (stat.size > limits.maxUncompressedBytes) throw fileTooLarge(name, limits);
   let buf: Buffer;
   try {
@@ -141,25 +138,6 @@ export class ExcelJsReader implements WorkbookReader {
 
 function fileTooLarge(name: string, limits: ScanLimits): CrossfootError {
   return new CrossfootError('too-large', { file: name, kind: 'file', limit: formatBytes(limits.maxUncompressedBytes) });
-}
-
-/** Map a file-system error (errno code) to a CrossfootError; exported for tests. */
-export function fileSystemError(e: unknown, filePath: string): CrossfootError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new CrossfootError('file-not-found', { file: filePath }, e);
-    case 'EISDIR':
-      return new CrossfootError('not-a-file', { file: filePath }, e);
-    case 'EACCES':
-    case 'EPERM':
-      return new CrossfootError('permission-denied', { file: filePath }, e);
-    case 'EBUSY':
-      return new CrossfootError('file-locked', { file: filePath }, e);
-    default:
-      return new CrossfootError('unreadable', { file: filePath, detail: code ?? String(e) }, e);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { fileSystemError, statInputFile } from '../../adapters/input-file';
 import { classifyCfb, cfbEntryNames, sniffContainer } from '../../adapters/sniff';
 import { CrossfootError } from '../../errors';
 import { docxParagraphs } from './docx';
@@ -13,23 +14,6 @@ import type { Paragraph } from './types';
 /** Largest narrative file accepted. */
 export const MAX_NARRATIVE_FILE_BYTES = 64 * 1024 * 1024;
 
-function fileSystemError(e: unknown, file: string): CrossfootError {
-  const code = (e as { code?: string } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new CrossfootError('file-not-found', { file }, e);
-    case 'EISDIR':
-      return new CrossfootError('not-a-file', { file }, e);
-    case 'EACCES':
-    case 'EPERM':
-      return new CrossfootError('permission-denied', { file }, e);
-    case 'EBUSY':
-      return new CrossfootError('file-locked', { file }, e);
-    default:
-      return new CrossfootError('unreadable', { file, detail: code ?? String(e) }, e);
-  }
-}
 
 /** Read the paragraphs of a .txt or .docx narrative file. */
 export async function paragraphsFromFile(filePath: string): Promise<Paragraph[]> {
@@ -38,13 +22,7 @@ export async function paragraphsFromFile(filePath: string): Promise<Paragraph[]>
   if (ext !== '.txt' && ext !== '.docx' && ext !== '.doc') {
     throw new CrossfootError('unsupported-narrative-file', { file: name, ext: path.extname(filePath) });
   }
-  let stat;
-  try {
-    stat = await fs.stat(filePath);
-  } catch (e) {
-    throw fileSystemError(e, filePath);
-  }
-  if (!stat.isFile()) throw new CrossfootError('not-a-file', { file: filePath });
+  const stat = await statInputFile(filePath);
   if (stat.size > MAX_NARRATIVE_FILE_BYTES) throw new CrossfootError('too-large', { file: name, limit: '64 MiB', kind: 'file' });
   let buf: Buffer;
   try {

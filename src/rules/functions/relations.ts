@@ -145,29 +145,24 @@ function footing(ctx: RuleContext, rule: RuleDef, table: RecognisedTable, out: G
           ),
         );
       }
-      // 合计 = Σ top-level codes of the same system
+      // 合计 = Σ top-level codes, per code system (function 类; economic 类 except in the blocks of J6, whose
+      // footers 人员经费合计/公用经费合计 have rules of their own)
       const total = part.rows.find((r) => r.key === 'total' && !r.code);
-      const tops = coded.filter((r) => !parentOf.get(r) && r.codeSystem !== 'economic');
-      if (total && tops.length > 0 && table.kind !== 'juesuan.basic-expenditure') {
+      if (!total) continue;
+      const systems = [
+        { economic: false, applies: table.kind !== 'juesuan.basic-expenditure', zh: '类', en: 'classes' },
+        { economic: true, applies: true, zh: '经济分类类级科目', en: 'economic classes' },
+      ];
+      for (const sys of systems) {
+        const tops = coded.filter((r) => !parentOf.get(r) && (r.codeSystem === 'economic') === sys.economic);
+        if (!sys.applies || tops.length === 0) continue;
         out.relations.push(
           rel(
             rule,
             ctx.term(table, part, total, col),
             tops.map((k) => ctx.term(table, part, k, col)),
             'eq',
-            lt(`${table.title}：合计 = Σ 类（${col.label}）`, `${table.title}: total = Σ classes (${col.label})`),
-          ),
-        );
-      }
-      const ecoTops = coded.filter((r) => !parentOf.get(r) && r.codeSystem === 'economic');
-      if (total && ecoTops.length > 0) {
-        out.relations.push(
-          rel(
-            rule,
-            ctx.term(table, part, total, col),
-            ecoTops.map((k) => ctx.term(table, part, k, col)),
-            'eq',
-            lt(`${table.title}：合计 = Σ 经济分类类级科目（${col.label}）`, `${table.title}: total = Σ economic classes (${col.label})`),
+            lt(`${table.title}：合计 = Σ ${sys.zh}（${col.label}）`, `${table.title}: total = Σ ${sys.en} (${col.label})`),
           ),
         );
       }
