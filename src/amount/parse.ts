@@ -10,6 +10,7 @@
  * XBRL), not-applicable marks "—" "–" "-" "－" "/" "／" (a lone dash is n/a; "-0.5" is a number), blanks.
  */
 import Decimal from 'decimal.js';
+import { isDateFormat } from 'numfmt';
 import type { Cell } from '../model/workbook';
 import { exact } from '../arith/decimal';
 
@@ -121,6 +122,8 @@ function fromNumber(n: number): Amount {
 export function amountFromCell(cell: Cell | null): Amount {
   if (!cell) return make('blank', '');
   if (cell.error) return make('text', cell.error);
+  // a date shown where an amount belongs is not an amount (its serial number would pass for one): cannot evaluate
+  if (typeof cell.value === 'number' && cell.numFmt && isDateFormat(cell.numFmt)) return make('text', cell.text);
   const shown = parseAmount(cell.text);
   const v = cell.value;
   if (shown.kind === 'blank') {
