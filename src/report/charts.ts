@@ -6,6 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import type { Lang } from '../i18n';
+import { formatAmount } from '../amount/parse';
 import { wanAmount, type FactBase } from '../facts';
 import { escapeHtml } from './escape';
 
@@ -90,9 +91,7 @@ export function firstWan(facts: FactBase | undefined, keys: string[]): Decimal |
 /** "1,234.56": grouped, with the decimals the value has (at least 2). */
 export function formatWan(v: Decimal): string {
   const dp = Math.max(2, Math.min(v.decimalPlaces(), 6));
-  const [int, frac] = v.toFixed(dp).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac ? `${grouped}.${frac}` : grouped;
+  return formatAmount(v, dp, { thousands: true });
 }
 
 /** share of total in per cent, one decimal, exact decimal arithmetic */

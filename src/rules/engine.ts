@@ -3,7 +3,7 @@
  * arithmetic, infers the most likely wrong cell (blame), and produces findings in the stable JSON contract.
  */
 import Decimal from 'decimal.js';
-import type { Amount } from '../amount/parse';
+import { formatAmount, type Amount } from '../amount/parse';
 import { exact } from '../arith/decimal';
 import { checkSame, checkSum, type SumVerdict } from '../arith/interval';
 import { fixedOf, hasAtMostDecimals, scaledSum } from '../arith/scaled';
@@ -219,10 +219,7 @@ export function dedupe(relations: Relation[]): Relation[] {
 /** "129681094.00" → "129,681,094.00" for messages (the JSON keeps plain decimal strings). */
 function grouped(v: unknown): unknown {
   if (typeof v !== 'string' || !/^-?\d+(\.\d+)?$/.test(v)) return v;
-  const [int, frac] = v.split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = int.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${digits}${frac !== undefined ? '.' + frac : ''}`;
+  return formatAmount(exact(v), v.split('.')[1]?.length ?? 0, { thousands: true });
 }
 
 function render(lang: Lang, key: string, params: Record<string, unknown>): string {

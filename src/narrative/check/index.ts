@@ -5,7 +5,7 @@
  * two ways. A claim that cannot be linked to a fact is reported as cannot-evaluate, never guessed.
  */
 import Decimal from 'decimal.js';
-import type { Amount } from '../../amount/parse';
+import { formatAmount, type Amount } from '../../amount/parse';
 import { exact } from '../../arith/decimal';
 import { checkPercent, checkSame, checkSum } from '../../arith/interval';
 import { wanAmount, type Fact, type FactBase } from '../../facts';
@@ -61,9 +61,7 @@ function show(a: Amount | Decimal | undefined, d?: number): string {
   const v = a instanceof Decimal ? a : a.value;
   if (!v) return '0';
   const places = d ?? (a instanceof Decimal ? 2 : Math.max(0, a.decimals));
-  const [int, frac] = v.toFixed(places).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac !== undefined ? `${grouped}.${frac}` : grouped;
+  return formatAmount(v, places, { thousands: true });
 }
 
 function locate(p: Paragraph): CellRef {

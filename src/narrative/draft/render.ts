@@ -2,19 +2,13 @@
  * The renderer: sentence templates (data, see ./wording) with named slots `{name}` filled from slot values into a
  * paragraph that records where every number and every placeholder landed.
  */
+import { formatAmount } from '../../amount/parse';
 import Decimal from 'decimal.js';
 import type { DraftFigure, DraftParagraph, DraftPlaceholder, PlaceholderKind } from './types';
 
 /** Half-up rounding to `decimals`, printed with that many decimals (and thousands separators when asked). */
 export function formatDecimal(value: Decimal, decimals: number, thousands = false): string {
-  const s = value.toFixed(decimals, Decimal.ROUND_HALF_UP);
-  const fixed = s === `-${(0).toFixed(decimals)}` ? s.slice(1) : s;
-  if (!thousands) return fixed;
-  const [int, frac] = fixed.split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign ? int.slice(1) : int;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+  return formatAmount(value, decimals, { thousands });
 }
 
 /** The text of a placeholder. */
