@@ -85,7 +85,17 @@ export async function checkFile(path: string, options: CheckFileOptions = {}): P
   };
 }
 
-/** 1 when any finding not waived has error severity, else 0 (warnings and infos never fail the check). */
+/**
+ * 1 when a finding at or above the failing severity exists (error: errors only; warning: errors or warnings), else 0.
+ * Infos never fail, nor does a finding a reviewer accepted with a reason (出错说明) while its figures are unchanged.
+ */
+export function exitCodeFor(findings: readonly Pick<Finding, 'severity' | 'waived'>[], failOn: 'error' | 'warning' = 'error'): ExitCodeValue {
+  const fails = (f: Pick<Finding, 'severity' | 'waived'>) =>
+    !f.waived && (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
+  return findings.some(fails) ? ExitCode.Findings : ExitCode.Ok;
+}
+
+/** The default policy: 1 when any finding not waived has error severity, else 0. */
 export function checkExitCode(report: Pick<CheckReport, 'findings'>): ExitCodeValue {
-  return report.findings.some((f) => f.severity === 'error' && !f.waived) ? ExitCode.Findings : ExitCode.Ok;
+  return exitCodeFor(report.findings);
 }

@@ -12,10 +12,8 @@ import type { Command } from 'commander';
 import { CrossfootError } from '../../errors';
 import { t, type Lang } from '../../i18n';
 import { annotateWorkbook, sameFile, writeFailed } from '../../report/annotate';
-import type { Finding } from '../../rules';
 import { checkBatch, defaultJobs, isBatchInput, type BatchProgress } from '../batch';
-import { checkFile, type CheckReport } from '../check';
-import { ExitCode, type ExitCodeValue } from '../exit-codes';
+import { checkFile, exitCodeFor, type CheckReport } from '../check';
 import type { CliContext } from '../context';
 import { formatBatchCsv } from '../format/batch-csv';
 import { formatBatchJson } from '../format/batch-json';
@@ -55,16 +53,7 @@ export function parseFailOn(value: string | undefined, lang: Lang): FailOn {
   return found;
 }
 
-/**
- * 1 when a finding at or above the failing severity exists (error: errors only; warning: errors or warnings), else 0.
- * Infos never fail. Waived findings count as they do in checkExitCode (they are not special-cased).
- */
-export function exitCodeFor(findings: readonly Pick<Finding, 'severity' | 'waived'>[], failOn: FailOn = 'error'): ExitCodeValue {
-  // a finding a reviewer accepted with a reason (出错说明) does not fail the check while its figures are unchanged
-  const fails = (f: Pick<Finding, 'severity' | 'waived'>) =>
-    !f.waived && (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
-  return findings.some(fails) ? ExitCode.Findings : ExitCode.Ok;
-}
+export { exitCodeFor };
 
 export interface RenderCheckOptions {
   verbose?: boolean;
