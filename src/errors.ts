@@ -3,6 +3,7 @@
  * code; the CLI renders it as one sentence in the user's language and exits with code 2. Anything else is a bug.
  */
 import { defineMessages, t, type Lang } from './i18n';
+import { llmErrorMessagesEn, llmErrorMessagesZh } from './llm/error-messages';
 
 /**
  * Why a file is damaged (the optional `reason` param of 'corrupt'): a localized phrase is shown instead of the
@@ -84,6 +85,8 @@ export const errorMessages = defineMessages(
     'corrupt-docx': (p: { file: string; detail: string; reason?: string }) =>
       `${p.file} 不是有效的 Word 文档（.docx），无法读取（${(p.reason && docxReasonsZh[p.reason]) || p.detail}）。`,
     'not-text': (p: { file: string }) => `${p.file} 不是文本文件，无法作为说明文字读取。`,
+    // the language-model layer (src/llm): llm-not-configured, llm-unreachable, llm-timeout, …
+    ...llmErrorMessagesZh,
   },
   {
     'file-not-found': (p: { file: string }) => `File not found: ${p.file}`,
@@ -127,6 +130,7 @@ export const errorMessages = defineMessages(
     'corrupt-docx': (p: { file: string; detail: string; reason?: string }) =>
       `${p.file} is not a valid Word document (.docx) and cannot be read (${(p.reason && docxReasonsEn[p.reason]) || p.detail}).`,
     'not-text': (p: { file: string }) => `${p.file} is not a text file and cannot be read as a narrative.`,
+    ...llmErrorMessagesEn,
   },
 );
 
