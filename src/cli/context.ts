@@ -10,6 +10,10 @@ export interface CliIO {
   stderr: (s: string) => void;
   /** true when stdout is a colour terminal; colours are used in text output only, never in JSON */
   colors?: boolean;
+  /** input of interactive commands (`chat`); default process.stdin. A TTY makes the command interactive */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** where an interactive command echoes its prompt and the line being typed; default process.stdout */
+  terminal?: NodeJS.WritableStream;
 }
 
 export type Env = Record<string, string | undefined>;

@@ -12,6 +12,7 @@ import { t, type Lang } from '../i18n';
 import { recognise } from '../recognise';
 import type { CliCommand } from './commands/command';
 import { checkCommand } from './commands/check';
+import { chatCommand } from './commands/chat';
 import { draftCommand } from './commands/draft';
 import { inspectCommand } from './commands/inspect';
 import { reportCommand } from './commands/report';
@@ -23,7 +24,7 @@ import { UsageError } from './usage-error';
 export type { CliIO, CliDeps, Env } from './context';
 
 /** The commands, in help order. */
-export const COMMANDS: readonly CliCommand[] = [inspectCommand, checkCommand, reportCommand, draftCommand];
+export const COMMANDS: readonly CliCommand[] = [inspectCommand, checkCommand, reportCommand, draftCommand, chatCommand];
 
 // ── language ──────────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -6,7 +6,7 @@
  */
 import { readXlsxFile, type ReadOptions } from '../../adapters/exceljs';
 import { CrossfootError } from '../../errors';
-import { buildFacts } from '../../facts';
+import { buildFacts, type FactBase } from '../../facts';
 import { t, type Lang } from '../../i18n';
 import type { Recognition, Regime } from '../../model/table';
 import type { Workbook } from '../../model/workbook';
@@ -18,6 +18,7 @@ import {
   sectionIds,
   templateFor,
   unknownSections,
+  type DocumentMeta,
   type DraftSection,
   type DraftTemplate,
 } from '../../narrative/draft';
@@ -29,6 +30,8 @@ import { formatDraftText } from '../format/draft-text';
 import { cliMessages } from '../messages';
 import { UsageError } from '../usage-error';
 import type { CliCommand } from './command';
+import { LLM_ONLY_OPTIONS, runDraftLlm, type DraftLlmCliOptions } from './draft-llm';
+import { draftLlmMessages } from './draft-llm-messages';
 
 export const DRAFT_FORMATS = ['text', 'json'] as const;
 export type DraftFormat = (typeof DRAFT_FORMATS)[number];
@@ -67,8 +70,25 @@ function regimeName(regime: Regime, lang: Lang): string {
   return regime === 'juesuan' ? t(cliMessages, lang, 'draft.regime.juesuan') : t(cliMessages, lang, 'draft.regime.yusuan');
 }
 
-/** Reads, recognises and drafts `path`. Throws CrossfootError for any bad input (a file, a section id, a prior). */
-export async function draftFile(path: string, options: DraftFileOptions = {}): Promise<DraftReport> {
+/** What drafting needs of a workbook: read, recognised, its facts and last year's (both only when a regime was found). */
+export interface DraftInputs {
+  workbook: Workbook;
+  recognition: Recognition;
+  /** undefined when no table was recognised (then no facts were built) */
+  regime?: Regime;
+  meta: DocumentMeta;
+  template: DraftTemplate;
+  /** the section selectors, split and trimmed */
+  selectors: string[];
+  facts?: FactBase;
+  prior?: FactBase;
+}
+
+/**
+ * Reads and recognises `path`, checks the section selectors (a selector of no regime before reading anything), and
+ * builds the facts of the workbook and of last year's. Throws CrossfootError for any bad input.
+ */
+export async function readDraftInputs(path: string, options: DraftFileOptions = {}): Promise<DraftInputs> {
   const lang = options.lang ?? 'zh-CN';
   const read = options.readWorkbook ?? readXlsxFile;
   const rec = options.recognise ?? recogniseWorkbook;
@@ -90,12 +110,9 @@ export async function draftFile(path: string, options: DraftFileOptions = {}): P
   const regime = regimeOf(recognition);
   const meta = documentMeta(workbook, recognition);
   const template = options.template ?? templateFor(meta.department);
-  const report: DraftReport = { file: path, template, sections: [] };
-  if (options.prior !== undefined) report.prior = options.prior;
-  if (meta.year !== undefined) report.year = meta.year;
-  if (meta.department !== undefined) report.department = meta.department;
-  if (!regime) return report;
-  report.regime = regime;
+  const inputs: DraftInputs = { workbook, recognition, meta, template, selectors };
+  if (!regime) return inputs;
+  inputs.regime = regime;
   const wrong = unknownSections(selectors, regime);
   if (wrong.length > 0) {
     throw badArgument(
@@ -106,8 +123,7 @@ export async function draftFile(path: string, options: DraftFileOptions = {}): P
       }),
     );
   }
-  const facts = buildFacts(workbook, recognition);
-  let prior;
+  inputs.facts = buildFacts(workbook, recognition);
   if (options.prior !== undefined) {
     const priorBook = await read(options.prior, options.read);
     const priorRecognition = rec(priorBook);
@@ -122,8 +138,20 @@ export async function draftFile(path: string, options: DraftFileOptions = {}): P
         }),
       );
     }
-    prior = buildFacts(priorBook, priorRecognition);
+    inputs.prior = buildFacts(priorBook, priorRecognition);
   }
+  return inputs;
+}
+
+/** Reads, recognises and drafts `path`. Throws CrossfootError for any bad input (a file, a section id, a prior). */
+export async function draftFile(path: string, options: DraftFileOptions = {}): Promise<DraftReport> {
+  const { regime, meta, template, selectors, facts, prior, recognition } = await readDraftInputs(path, options);
+  const report: DraftReport = { file: path, template, sections: [] };
+  if (options.prior !== undefined) report.prior = options.prior;
+  if (meta.year !== undefined) report.year = meta.year;
+  if (meta.department !== undefined) report.department = meta.department;
+  if (!regime || !facts) return report;
+  report.regime = regime;
   report.sections = draftSections(facts, recognition, {
     prior,
     sections: selectors,
@@ -168,17 +196,35 @@ export const draftCommand: CliCommand = {
       .option('--all', t(cliMessages, ctx.lang, 'help.draft.all'))
       .option('-f, --format <format>', t(cliMessages, ctx.lang, 'help.draft.format'))
       .option('--template <name>', t(cliMessages, ctx.lang, 'help.draft.template'))
+      .option('--llm', t(draftLlmMessages, ctx.lang, 'help.llm'))
+      .option('--task <task>', t(draftLlmMessages, ctx.lang, 'help.task'))
+      .option('--material <file>', t(draftLlmMessages, ctx.lang, 'help.material'), collect)
+      .option('--llm-base-url <url>', t(draftLlmMessages, ctx.lang, 'help.llm-base-url'))
+      .option('--llm-model <model>', t(draftLlmMessages, ctx.lang, 'help.llm-model'))
+      .option('--llm-timeout <seconds>', t(draftLlmMessages, ctx.lang, 'help.llm-timeout'))
+      .option('--llm-retries <n>', t(draftLlmMessages, ctx.lang, 'help.llm-retries'))
+      .option('--llm-structured <mode>', t(draftLlmMessages, ctx.lang, 'help.llm-structured'))
       .action(
         async (
           book: string,
-          opts: { prior?: string; section?: string[]; all?: boolean; format?: string; template?: string },
+          opts: { prior?: string; section?: string[]; all?: boolean; format?: string; template?: string; llm?: boolean } & Omit<
+            DraftLlmCliOptions,
+            'sections' | 'format' | 'template' | 'prior'
+          >,
         ) => {
           const format = parseDraftFormat(opts.format);
           const template = parseDraftTemplate(opts.template, ctx.lang);
+          const sections = opts.all ? [] : (opts.section ?? []);
+          if (opts.llm) {
+            await runDraftLlm(book, { ...opts, sections, format, template }, ctx);
+            return;
+          }
+          const stray = LLM_ONLY_OPTIONS.filter(([k]) => (opts as Record<string, unknown>)[k] !== undefined).map(([, flag]) => flag);
+          if (stray.length > 0) throw badArgument(t(draftLlmMessages, ctx.lang, 'usage.llm-only', { options: stray.join(', ') }));
           const report = await draftFile(book, {
             lang: ctx.lang,
             prior: opts.prior,
-            sections: opts.all ? [] : (opts.section ?? []),
+            sections,
             template,
             readWorkbook: ctx.deps.readWorkbook,
             recognise: ctx.deps.recognise,

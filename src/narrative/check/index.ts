@@ -24,6 +24,73 @@ export interface NarrativeCheckOptions {
   reportYear?: number;
   /** last year's facts: implied prior values are checked against them */
   prior?: FactBase;
+  /**
+   * Told of every claim whose figures were found to agree with the facts (an amount that matched its fact, a share,
+   * a change rate or a completion rate recomputed from its figures), with the paragraph's index and the fact the
+   * subject was linked to. The verifier of model-written text (src/llm/verify) uses it to tell verified figures from
+   * figures nothing could check; it does not change the result.
+   */
+  onVerified?: (event: VerifiedClaim) => void;
+}
+
+export interface VerifiedClaim {
+  /** index of the paragraph in the input */
+  paragraph: number;
+  claim: Claim;
+  /** the fact the claim's subject was linked to, when it was (amounts) */
+  fact?: Fact;
+}
+
+/** The fund section a heading opens, for the words “本年收入”, “支出合计” … inside it. */
+export type SectionFund = 'gov-fund' | 'state-capital';
+
+/**
+ * A section heading (“七、政府性基金预算财政拨款收入支出决算情况说明”): short, no sentence punctuation, numbered or ending in
+ * 情况/说明. Undefined for any other paragraph. `fund`: the fund whose 本年收入 the section's words mean; `basic`: inside the
+ * 基本支出 section, economic classes (工资福利支出 …) are the basic-spending lines.
+ */
+export function sectionHeading(text: string): { fund?: SectionFund; basic: boolean } | undefined {
+  const heading = text.length < 48 && !/[。；]/.test(text) && (/^\s*[一二三四五六七八九十]+[、.．]/.test(text) || /(情况|说明)\s*$/.test(text));
+  if (!heading) return undefined;
+  return { fund: /政府性基金/.test(text) ? 'gov-fund' : /国有资本经营/.test(text) ? 'state-capital' : undefined, basic: /基本支出/.test(text) };
+}
+
+export interface LinkedSubject {
+  /** the preferred fact */
+  fact: Fact;
+  /** its value in 万元 */
+  value: Amount;
+  /** every fact the words may mean, the preferred first */
+  all: Fact[];
+}
+
+/**
+ * The fact a subject names, the value it prints in 万元, and the other facts the words may mean: every printing of
+ * the fact, and — when the subject names no fund scope (“项目支出”, “本年收入”) — the same quantity in another scope,
+ * which the surrounding section decides (a 政府性基金 paragraph's 本年收入 is the fund's). Money facts only.
+ */
+export function linkSubject(facts: FactBase, subject: string, sectionFund?: SectionFund): LinkedSubject | undefined {
+  if (!subject) return undefined;
+  let cands = facts.lookup(subject).filter((f) => wanAmount(f));
+  const scoped = /一般公共预算|财政拨款|政府性基金|国有资本经营/.test(subject);
+  if (sectionFund && !scoped) {
+    const generic = subject.replace(/[\s（）()]/g, '');
+    const key = /^(本年)?收入(合计)?$/.test(generic)
+      ? `fiscal.income.${sectionFund}`
+      : /^(本年)?支出(合计)?$/.test(generic)
+        ? `${sectionFund}.expenditure.total`
+        : /^年初结转和结余$/.test(generic)
+          ? `${sectionFund}.opening-balance`
+          : /^年末结转和结余$/.test(generic)
+            ? `${sectionFund}.closing-balance`
+            : undefined;
+    const own = key ? facts.all(key).filter((f) => wanAmount(f)) : [];
+    if (own.length) cands = [...own, ...cands];
+  }
+  const f = cands[0];
+  if (!f) return undefined;
+  const others = scoped ? cands.filter((x) => x !== f && x.scope === f.scope) : cands.filter((x) => x !== f);
+  return { fact: f, value: wanAmount(f)!, all: [f, ...facts.all(f.key).filter((x) => x !== f), ...others] };
 }
 
 export interface NarrativeFinding extends Finding {
@@ -83,17 +150,16 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
   let listWhole: Amount | undefined;
 
   /** the fund a section heading names (“七、政府性基金预算财政拨款收入支出决算情况说明”): its 本年收入 is the fund's */
-  let sectionFund: 'gov-fund' | 'state-capital' | undefined;
+  let sectionFund: SectionFund | undefined;
   /** inside the 基本支出 section, economic classes (工资福利支出 …) are the basic-spending lines */
   let sectionBasic = false;
 
-  for (const para of paragraphs) {
+  for (const [paraIndex, para] of paragraphs.entries()) {
     const where = locate(para);
-    const heading =
-      para.text.length < 48 && !/[。；]/.test(para.text) && (/^\s*[一二三四五六七八九十]+[、.．]/.test(para.text) || /(情况|说明)\s*$/.test(para.text));
+    const heading = sectionHeading(para.text);
     if (heading) {
-      sectionFund = /政府性基金/.test(para.text) ? 'gov-fund' : /国有资本经营/.test(para.text) ? 'state-capital' : undefined;
-      sectionBasic = /基本支出/.test(para.text);
+      sectionFund = heading.fund;
+      sectionBasic = heading.basic;
     }
     const claims = extractClaims(para.text, { reportYear: options.reportYear });
     const numberedItem = /^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])/.test(para.text);
@@ -116,33 +182,11 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
       findings.push(f);
     };
 
-    /**
-     * The fact a subject names, the value it prints in 万元, and the other facts the words may mean: every printing of
-     * the fact, and — when the subject names no fund scope (“项目支出”, “本年收入”) — the same quantity in another scope,
-     * which the surrounding section decides (a 政府性基金 paragraph's 本年收入 is the fund's).
-     */
-    const link = (subject: string): { fact: Fact; value: Amount; all: Fact[] } | undefined => {
-      if (!subject) return undefined;
-      let cands = facts.lookup(subject).filter((f) => wanAmount(f));
-      const scoped = /一般公共预算|财政拨款|政府性基金|国有资本经营/.test(subject);
-      if (sectionFund && !scoped) {
-        const generic = subject.replace(/[\s（）()]/g, '');
-        const key = /^(本年)?收入(合计)?$/.test(generic)
-          ? `fiscal.income.${sectionFund}`
-          : /^(本年)?支出(合计)?$/.test(generic)
-            ? `${sectionFund}.expenditure.total`
-            : /^年初结转和结余$/.test(generic)
-              ? `${sectionFund}.opening-balance`
-              : /^年末结转和结余$/.test(generic)
-                ? `${sectionFund}.closing-balance`
-                : undefined;
-        const own = key ? facts.all(key).filter((f) => wanAmount(f)) : [];
-        if (own.length) cands = [...own, ...cands];
-      }
-      const f = cands[0];
-      if (!f) return undefined;
-      const others = scoped ? cands.filter((x) => x !== f && x.scope === f.scope) : cands.filter((x) => x !== f);
-      return { fact: f, value: wanAmount(f)!, all: [f, ...facts.all(f.key).filter((x) => x !== f), ...others] };
+    const link = (subject: string): LinkedSubject | undefined => linkSubject(facts, subject, sectionFund);
+    /** a claim whose figures agree with the facts */
+    const verified = (claim: Claim, fact?: Fact) => {
+      passed++;
+      options.onVerified?.({ paragraph: paraIndex, claim, fact });
     };
 
     const inBreakdown = new Set<Claim>();
@@ -220,7 +264,7 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
         return v !== undefined && checkSame(v, n).verdict !== 'fails';
       });
       if (match) {
-        passed++;
+        verified(c, match);
         // the same quantity stated twice in the narrative must be stated the same way
         const prev = seenSubjects.get(match.key);
         if (!prev) seenSubjects.set(match.key, { value: n, text: c.amount.raw, where });
@@ -323,7 +367,7 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
         });
       } else if (v.truncated) {
         add('narrative.share', 'warning', c, msg('share-truncated', { subject: c.subject, printed: c.percent.raw, expected: v.expected?.toString() ?? '' }));
-      } else passed++;
+      } else verified(c);
     }
 
     function checkChange(c: ChangeClaim): void {
@@ -339,7 +383,7 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
       const delta = c.amount && isMoney(c.amount) ? wan(c.amount) : undefined;
       if (c.direction === 'flat') {
         if (delta && delta.value && !delta.value.isZero()) add('narrative.change', 'error', c, msg('change-flat', { subject: c.subject, amount: c.amount!.raw }));
-        else passed++;
+        else verified(c);
         return;
       }
       if (!delta || !c.percent || c.toValue) return;
@@ -368,7 +412,7 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
           expected: v.expected?.toString(),
           actual: c.percent.value.toString(),
         });
-      } else passed++;
+      } else verified(c);
     }
 
     function checkCompletion(c: CompletionClaim): void {
@@ -405,7 +449,7 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
           return;
         }
       }
-      passed++;
+      verified(c);
     }
 
     function checkBreakdown(c: BreakdownClaim): void {
