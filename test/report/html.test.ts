@@ -1,7 +1,7 @@
 /**
  * The HTML audit report (`crossfoot report`, `check --format html`): self-contained (no URLs, no scripts), every
  * finding present once, the narrative's wrong spans highlighted, text escaped, charts from facts; rendered in
- * Chromium (playwright-core + /usr/bin/chromium) and saved as docs/report.png.
+ * Chromium (playwright-core + /usr/bin/chromium) and saved for docs/report.png (test/support/doc-image.ts).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,6 +15,7 @@ import { CHROMIUM_ARGS } from '../e2e/support/browser';
 import { CHROMIUM, skipReason } from '../e2e/support/env';
 import { finding, report as handReport } from '../cli/check-helpers';
 import { runCli } from '../cli/helpers';
+import { docImagePath } from '../support/doc-image';
 
 const BOOKS = path.relative(process.cwd(), path.join(__dirname, '..', 'fixtures', 'books'));
 const BOOK = path.join(BOOKS, 'seed-001-sheets.xlsx');
@@ -174,7 +175,7 @@ describe('command line', () => {
 
 const skip = skipReason();
 (skip ? describe.skip : describe)('rendered in Chromium', () => {
-  test('renders with CJK text, four charts and highlighted spans; saved as docs/report.png', async () => {
+  test('renders with CJK text, four charts and highlighted spans; saved for docs/report.png', async () => {
     const file = path.join(dir, 'render.html');
     fs.writeFileSync(file, html);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -196,7 +197,7 @@ const skip = skipReason();
       }
       const png = await page.screenshot({ fullPage: false });
       expect(png.length).toBeGreaterThan(50_000);
-      fs.writeFileSync(path.join(__dirname, '..', '..', 'docs', 'report.png'), png);
+      fs.writeFileSync(docImagePath('report.png'), png);
     } finally {
       await browser.close();
     }
