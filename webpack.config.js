@@ -16,7 +16,15 @@
  * PORT overrides the dev server's port.
  *
  * src/ is bundled as it is: webpack provides no Node built-ins, so a Node import reachable from the add-in fails the
- * build (the exceljs adapter and the narrative file reader must never be imported here).
+ * build (the exceljs adapter and the narrative file reader must never be imported here). The openai SDK is bundled
+ * for the browser (its web entry; src/llm/client.ts runs with `browser: true`). The prompt files prompts/*.md are
+ * bundled as strings (`asset/source`; addin/taskpane/llm/prompts.ts gathers them into the PromptSet of src/llm).
+ *
+ * Language model proxy (both dev servers): the task pane's setting “through the dev server's proxy” sends requests to
+ * its own origin, /llm-proxy/<encodeURIComponent(target origin)>/<path>, and the dev server forwards them, so an
+ * endpoint that does not answer CORS (llama.cpp, vLLM, Ollama without OLLAMA_ORIGINS) can still be used while
+ * developing. CROSSFOOT_LLM_PROXY_TARGET=<origin>[,<origin>…] restricts where it forwards (unset: any http(s)
+ * origin); requests from other origins are refused. See addin/dev/llm-proxy.js. A production build has no proxy.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -99,6 +107,12 @@ module.exports = async (env = {}, argv = {}) => {
       server: preview
         ? { type: 'http' }
         : { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() },
+      // the same-origin proxy to a language model endpoint (see the header comment)
+      setupMiddlewares(middlewares) {
+        const { createLlmProxy, parseProxyTargets } = require('./addin/dev/llm-proxy');
+        middlewares.unshift({ name: 'crossfoot-llm-proxy', middleware: createLlmProxy({ targets: parseProxyTargets(process.env.CROSSFOOT_LLM_PROXY_TARGET) }) });
+        return middlewares;
+      },
       onListening(server) {
         const scheme = preview ? 'http' : 'https';
         const page = preview ? 'preview.html' : 'taskpane.html';
@@ -132,6 +146,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
+        // the prompt files, as strings
+        { test: /\.md$/, include: path.join(ROOT, 'prompts'), type: 'asset/source' },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

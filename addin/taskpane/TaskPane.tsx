@@ -1,7 +1,8 @@
 /**
  * The task pane: check the workbook through the host port, show the result, select and mark cells, accept findings
- * with a reason, re-check live. The same component runs in Excel (Office host) and in the browser preview (in-memory
- * host); it never touches Office.js or the grid directly.
+ * with a reason, re-check live; the narrative tab; the chat tab and the language model settings (kept in the
+ * add-in's own storage, never in the workbook). The same component runs in Excel (Office host) and in the browser
+ * preview (in-memory host); it never touches Office.js or the grid directly.
  */
 import * as React from 'react';
 import {
@@ -27,7 +28,9 @@ import {
   Tooltip,
 } from '@fluentui/react-components';
 import {
+  ChatSparkle20Regular,
   Dismiss16Regular,
+  Settings20Regular,
   DocumentText20Regular,
   Eraser20Regular,
   Highlight20Regular,
@@ -46,8 +49,15 @@ import { checkWorkbook } from '../../src/rules';
 import type { Finding, Severity } from '../../src/rules/types';
 import { marksForFindings } from '../../src/marks';
 import { applyWaivers, figuresOf, makeWaiver, waiverKey } from '../../src/waivers';
+import type { PromptSet } from '../../src/llm/prompts';
+import { defaultAddinStorage, type AddinStorage } from '../host/storage';
 import type { HostPort, Waiver } from '../host/types';
+import { ChatPanel } from './components/ChatPanel';
+import type { DraftLlm } from './components/DraftPanel';
 import { FindingList } from './components/FindingList';
+import { LlmSettingsDialog } from './components/LlmSettingsDialog';
+import { bundledPrompts } from './llm/prompts';
+import { browserChatModel, llmState, loadLlmSettings, type LlmSettings } from './llm/settings';
 import { NarrativePanel } from './components/NarrativePanel';
 import { Summary } from './components/Summary';
 import { WaiverDialog } from './components/WaiverDialog';
@@ -195,13 +205,24 @@ export interface TaskPaneProps {
   onLangChange?: (lang: Lang) => void;
   /** what the host wants the user to know (an old Excel's limits, unreadable stored data), read at every render */
   notices?: (lang: Lang) => string[];
+  /** where the language model settings are kept (default: OfficeRuntime.storage, else localStorage) */
+  llmStorage?: AddinStorage;
+  /** the prompt files (default: those bundled by webpack) */
+  prompts?: PromptSet;
 }
 
-export function TaskPane({ host, initialLang, onLangChange, notices }: TaskPaneProps) {
+type TabId = 'check' | 'narrative' | 'chat';
+
+/** The page's origin (the dev server's proxy is on it); undefined outside a browser. */
+function pageOrigin(): string | undefined {
+  return typeof location === 'undefined' ? undefined : location.origin;
+}
+
+export function TaskPane({ host, initialLang, onLangChange, notices, llmStorage, prompts = bundledPrompts }: TaskPaneProps) {
   const s = useStyles();
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const m: Translate = React.useMemo(() => translator(lang), [lang]);
-  const [tab, setTab] = React.useState<'check' | 'narrative'>('check');
+  const [tab, setTab] = React.useState<TabId>('check');
   const [phase, setPhase] = React.useState<Phase>('idle');
   const [result, setResult] = React.useState<CheckState | undefined>(undefined);
   const [waivers, setWaivers] = React.useState<Waiver[]>([]);
@@ -219,6 +240,34 @@ export function TaskPane({ host, initialLang, onLangChange, notices }: TaskPaneP
   /** host calls that change formats run one after another */
   const formatQueue = React.useRef<Promise<unknown>>(Promise.resolve());
   const hintId = React.useId();
+  const storage = React.useMemo(() => llmStorage ?? defaultAddinStorage(), [llmStorage]);
+  const [llmSettings, setLlmSettings] = React.useState<LlmSettings | undefined>(undefined);
+  const [llmDamaged, setLlmDamaged] = React.useState(false);
+  const [settingsOpen, setSettingsOpen] = React.useState(false);
+
+  // the language model settings, from the add-in's own storage (never from the workbook)
+  React.useEffect(() => {
+    let cancelled = false;
+    void loadLlmSettings(storage).then((loaded) => {
+      if (cancelled) return;
+      setLlmSettings(loaded.settings);
+      setLlmDamaged(loaded.damaged);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [storage]);
+  const llm = React.useMemo(() => llmState(llmSettings), [llmSettings]);
+  // the client exists only for ready settings: nothing can be sent before an endpoint is set and its notice accepted
+  const chatModel = React.useMemo(
+    () => (llm.status === 'ready' ? browserChatModel(llm.settings, { pageOrigin: pageOrigin() }) : undefined),
+    [llm],
+  );
+  const openSettings = React.useCallback(() => setSettingsOpen(true), []);
+  const draftLlm: DraftLlm = React.useMemo(
+    () => ({ state: llm, model: chatModel, prompts, proxy: llmSettings?.useProxy === true, onOpenSettings: openSettings }),
+    [llm, chatModel, prompts, llmSettings, openSettings],
+  );
 
   React.useEffect(() => {
     if (typeof document !== 'undefined') document.documentElement.lang = lang;
@@ -331,6 +380,7 @@ export function TaskPane({ host, initialLang, onLangChange, notices }: TaskPaneP
     [checkedWorkbook, checkedRecognition],
   );
   const writeText = React.useCallback((ref: CellRef, text: string) => host.writeText(ref, text), [host]);
+  const readWorkbook = React.useCallback(() => host.readWorkbook(), [host]);
 
   const applyMarks = () => {
     const marks = marksForFindings(applied);
@@ -405,6 +455,9 @@ export function TaskPane({ host, initialLang, onLangChange, notices }: TaskPaneP
           <h1 className={s.title}>{m('app.title')}</h1>
           <p className={s.subtitle}>{m('app.subtitle')}</p>
         </div>
+        <Tooltip content={m('llm.settings.open')} relationship="label">
+          <Button appearance="subtle" size="small" icon={<Settings20Regular />} onClick={() => setSettingsOpen(true)} data-testid="llm-settings-open" />
+        </Tooltip>
         <Menu checkedValues={{ lang: [lang] }} onCheckedValueChange={(_, d) => d.checkedItems[0] && switchLang(d.checkedItems[0] as Lang)}>
           <MenuTrigger disableButtonEnhancement>
             <Button appearance="subtle" size="small" icon={<LocalLanguage20Regular />} aria-label={`${m('lang.label')}: ${m(`lang.${lang}`)}`} data-testid="lang">
@@ -426,7 +479,7 @@ export function TaskPane({ host, initialLang, onLangChange, notices }: TaskPaneP
         className={s.tabs}
         size="small"
         selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as 'check' | 'narrative')}
+        onTabSelect={(_, d) => setTab(d.value as TabId)}
         aria-label={m('tabs.label')}
       >
         <Tab value="check" icon={<TaskListSquareLtr20Regular />}>
@@ -435,10 +488,31 @@ export function TaskPane({ host, initialLang, onLangChange, notices }: TaskPaneP
         <Tab value="narrative" icon={<DocumentText20Regular />}>
           {m('tab.narrative')}
         </Tab>
+        <Tab value="chat" icon={<ChatSparkle20Regular />} data-testid="tab-chat">
+          {m('tab.chat')}
+        </Tab>
       </TabList>
 
-      <div className={s.body} role="tabpanel" aria-label={tab === 'check' ? m('tab.check') : m('tab.narrative')}>
-        {tab === 'narrative' ? (
+      <div className={s.body} role="tabpanel" aria-label={m(`tab.${tab}`)}>
+        {/* the chat stays mounted on the other tabs: an answer streaming on goes on, the conversation is kept */}
+        <div hidden={tab !== 'chat'}>
+          <ChatPanel
+            m={m}
+            lang={lang}
+            check={narrativeCheck}
+            waivers={waivers}
+            llm={llm}
+            model={chatModel}
+            proxy={llmSettings?.useProxy === true}
+            prompts={prompts}
+            readWorkbook={readWorkbook}
+            onSelectCells={selectCells}
+            onWrite={writeText}
+            onOpenSettings={openSettings}
+            errorText={(e) => errorText(e, lang)}
+          />
+        </div>
+        {tab === 'chat' ? null : tab === 'narrative' ? (
           <NarrativePanel
             m={m}
             lang={lang}
@@ -446,6 +520,7 @@ export function TaskPane({ host, initialLang, onLangChange, notices }: TaskPaneP
             onSelectCells={selectCells}
             onWrite={writeText}
             errorText={(e) => errorText(e, lang)}
+            llm={draftLlm}
           />
         ) : (
           <>
@@ -606,6 +681,22 @@ export function TaskPane({ host, initialLang, onLangChange, notices }: TaskPaneP
         </p>
       </footer>
       <WaiverDialog finding={accepting} m={m} onCancel={() => setAccepting(undefined)} onSave={saveWaiver} />
+      <LlmSettingsDialog
+        open={settingsOpen}
+        m={m}
+        lang={lang}
+        storage={storage}
+        settings={llmSettings}
+        damaged={llmDamaged}
+        pageOrigin={pageOrigin()}
+        onChange={(next, text) => {
+          setLlmSettings(next);
+          setLlmDamaged(false);
+          setStatus(text);
+        }}
+        onClose={() => setSettingsOpen(false)}
+        errorText={(e) => errorText(e, lang)}
+      />
     </div>
   );
 

@@ -46,6 +46,17 @@ const DIRECTION_RE = new RegExp(
   'g',
 );
 
+/**
+ * The narrative checker speaks of “情况说明中…” / “The narrative…”; the text verified here is a draft or a chat answer,
+ * not (yet) the published narrative, so its reasons say “文中…” / “The text…”.
+ */
+function asTextReason(message: string): string {
+  return message
+    .replace(/^情况说明中的?/, '文中')
+    .replace(/^The narrative's /, "The text's ")
+    .replace(/^The narrative /, 'The text ');
+}
+
 /** What kind of number (or word) a problem is about. */
 export type VerifyKind = 'amount' | 'share' | 'change' | 'percentage' | 'count' | 'year' | 'direction' | 'unlinked';
 
@@ -313,7 +324,7 @@ export function verifyText(text: string, facts: FactBase, options: VerifyOptions
       const c = claims.find((x) => x.span.start === f.span.start && x.span.end === f.span.end && ruleFits(f.rule, x));
       if (c && c.kind === 'change' && conclusive.has(claimKey(c))) continue; // decided against last year's facts
       const n = narrow(f, c);
-      problem(n.span, n.kind, f.message, f.expected !== undefined ? { expected: f.expected } : {});
+      problem(n.span, n.kind, asTextReason(f.message), f.expected !== undefined ? { expected: f.expected } : {});
     }
 
     // ── claims the checker verified ──────────────────────────────────────────────────────────────────────────────

@@ -21,8 +21,9 @@ import { checkNarrative, type NarrativeFinding } from '../../src/narrative/check
 import { documentMeta, draftSections } from '../../src/narrative/draft';
 import { launchBrowser, type Browser } from './support/browser';
 import { DIST_VAR, skipReason, URL_VAR } from './support/env';
+import { docImagePath } from '../support/doc-image';
 
-const SCREENSHOT = path.join(__dirname, '..', '..', 'docs', 'screenshot-taskpane.png');
+const SCREENSHOT = docImagePath('screenshot-taskpane.png'); // docs/ only with CROSSFOOT_UPDATE_DOCS=1
 const reason = skipReason();
 const suite = reason ? describe.skip : describe;
 if (reason) process.stdout.write(`${reason}\n`);

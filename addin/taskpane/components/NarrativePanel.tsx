@@ -1,7 +1,8 @@
 /**
  * The narrative (情况说明) tab: the narrative findings of the last check (claims highlighted in their paragraphs, a
  * click selects the paragraph's cell), a box to check pasted text against the workbook's facts, and drafts of the
- * standard sections with Copy and Insert into cell (written only on the user's confirmed click).
+ * standard sections with Copy and Insert into cell (written only on the user's confirmed click), and — with a language
+ * model set up — polished or completed by the model (DraftPanel).
  */
 import * as React from 'react';
 import { Button, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
@@ -12,7 +13,8 @@ import type { Workbook } from '../../../src/model/workbook';
 import { checkNarrative, type NarrativeFinding, type NarrativeResult } from '../../../src/narrative/check';
 import { defaultTarget, narrativeSheet, narrativeView, pastedParagraphs } from '../narrative';
 import type { Translate } from '../messages';
-import { DraftPanel } from './DraftPanel';
+import { draftBase } from '../llm/draft-view';
+import { DraftPanel, type DraftLlm } from './DraftPanel';
 import { cellLabel } from './FindingCard';
 import { NarrativeFindingList } from './NarrativeFindingList';
 
@@ -46,19 +48,22 @@ export interface NarrativePanelProps {
   /** write one cell (host.writeText) */
   onWrite: (ref: CellRef, text: string) => Promise<void>;
   errorText: (e: unknown) => string;
+  /** the language model drafting (absent: only the deterministic drafts) */
+  llm?: DraftLlm;
 }
 
 function cellOf(f: NarrativeFinding): CellRef {
   return f.location;
 }
 
-export function NarrativePanel({ m, lang, check, onSelectCells, onWrite, errorText }: NarrativePanelProps) {
+export function NarrativePanel({ m, lang, check, onSelectCells, onWrite, errorText, llm }: NarrativePanelProps) {
   const s = useStyles();
   const view = React.useMemo(() => (check ? narrativeView(check.workbook, check.recognition, lang) : undefined), [check, lang]);
   const [pasted, setPasted] = React.useState('');
   const [pastedResult, setPastedResult] = React.useState<{ result: NarrativeResult; paragraphs: number } | undefined>(undefined);
   const [pasteError, setPasteError] = React.useState<string | undefined>(undefined);
   const sheet = check ? narrativeSheet(check.workbook, check.recognition) : undefined;
+  const base = React.useMemo(() => (check && view ? draftBase(check.workbook, check.recognition, view.facts) : undefined), [check, view]);
   const target = React.useMemo(
     () => (check && view ? defaultTarget(check.workbook, check.recognition, view.paragraphs) : undefined),
     [check, view],
@@ -170,6 +175,8 @@ export function NarrativePanel({ m, lang, check, onSelectCells, onWrite, errorTe
         defaultSheet={sheet}
         onWrite={onWrite}
         errorText={errorText}
+        llm={llm}
+        base={base}
       />
     </section>
   );
