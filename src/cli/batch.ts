@@ -4,9 +4,13 @@
  *
  * - One bad file never stops the batch: it gets a row with status `unreadable` and its localized error sentence.
  * - Results come back in input order whatever the number of jobs, so jobs=1 and jobs=N give identical results.
- * - jobs=1 checks in this thread (no worker start-up); jobs>1 starts min(jobs, files) workers. A worker runs a small
- *   JS entry that registers ts-node (transpile-only) only when this module is the .ts source (jest, ts-node), then
- *   requires batch-worker; from dist/ it requires the compiled batch-worker.js directly.
+ * - jobs=1 checks in this thread (no worker start-up). jobs=N checks in this thread too, beside N − 1 worker threads
+ *   started first (a thread's start-up — loading the modules, and the first files it checks running before the JIT
+ *   has compiled the hot code — costs about as much as checking several small workbooks, and this thread has paid it
+ *   already). Each worker is sent its next file before it finishes the current one, so that it never waits for this
+ *   thread, busy checking, to hand out work. A worker runs a small JS entry that registers ts-node (transpile-only)
+ *   only when this module is the .ts source (jest, ts-node), then requires batch-worker; from dist/ it requires the
+ *   compiled batch-worker.js directly.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -364,53 +368,64 @@ function workerData(): { entry: string; tsNode?: string } {
   return { entry, tsNode: require.resolve('ts-node', { paths: [__dirname] }) };
 }
 
-/** Runs the queue on `jobs` workers; a worker that dies fails its file and is replaced while work remains. */
-function runOnWorkers(
+/** Files a worker holds: the one it checks and the next one, sent ahead. */
+const AHEAD = 2;
+
+/**
+ * Checks the files on `jobs` − 1 worker threads and this thread, all taking from one queue. A worker that dies fails
+ * the file it was checking (the one sent ahead goes back to the queue) and is replaced while work remains.
+ */
+function runParallel(
   files: string[],
   options: BatchFileOptions,
   jobs: number,
   onResult: (index: number, result: BatchFileResult) => void,
 ): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     let next = 0;
+    /** files handed back by a worker that died before it started them */
+    const retry: number[] = [];
     let finished = 0;
     const data = workerData();
-    if (files.length === 0) {
-      resolve();
-      return;
-    }
+    const take = (): number | undefined => (retry.length > 0 ? retry.shift() : next < files.length ? next++ : undefined);
+    const settle = (index: number, result: BatchFileResult): void => {
+      onResult(index, result);
+      finished++;
+      if (finished === files.length) resolve();
+    };
     const start = (): void => {
       const worker = new Worker(WORKER_ENTRY, { eval: true, workerData: data, stderr: false });
-      let current: number | undefined;
+      /** files sent to this worker and not answered yet, in the order it checks them */
+      const held: number[] = [];
       let done = false;
       const feed = (): void => {
-        if (next >= files.length) {
-          current = undefined;
+        while (held.length < AHEAD) {
+          const index = take();
+          if (index === undefined) break;
+          held.push(index);
+          const req: WorkerRequest = { id: index, file: files[index], options };
+          worker.postMessage(req);
+        }
+        if (held.length === 0) {
           done = true;
           void worker.terminate();
-          return;
         }
-        current = next++;
-        const req: WorkerRequest = { id: current, file: files[current], options };
-        worker.postMessage(req);
-      };
-      const settle = (index: number, result: BatchFileResult): void => {
-        onResult(index, result);
-        finished++;
-        if (finished === files.length) resolve();
       };
       worker.on('message', (reply: WorkerReply) => {
-        if (reply.id !== current) return;
+        const i = held.indexOf(reply.id);
+        if (i < 0) return;
+        held.splice(i, 1);
         settle(reply.id, reply.result);
         feed();
       });
       const die = (e: unknown): void => {
         if (done) return;
         done = true;
-        const index = current;
-        current = undefined;
-        if (index !== undefined) settle(index, failedResult(files[index], e, options.lang));
-        if (next < files.length) start();
+        const [current, ...unstarted] = held;
+        held.length = 0;
+        retry.unshift(...unstarted);
+        if (current !== undefined) settle(current, failedResult(files[current], e, options.lang));
+        if (retry.length > 0 || next < files.length) start();
         void worker.terminate();
       };
       worker.on('error', die);
@@ -419,8 +434,17 @@ function runOnWorkers(
       });
       feed();
     };
-    const n = Math.min(jobs, files.length);
+    // this thread, between the workers' messages: one file at a time until the queue is empty
+    const self = async (): Promise<void> => {
+      for (let index = take(); index !== undefined; index = take()) settle(index, await checkOneFile(files[index], options));
+    };
+    if (files.length === 0) {
+      resolve();
+      return;
+    }
+    const n = Math.min(jobs - 1, files.length - 1);
     for (let i = 0; i < n; i++) start();
+    self().catch(reject);
   });
 }
 
@@ -476,7 +500,7 @@ export async function checkBatch(paths: string[], options: BatchOptions = {}): P
   if (used === 1) {
     for (let i = 0; i < files.length; i++) record(i, await checkOneFile(files[i], fileOptions));
   } else {
-    await runOnWorkers(files, fileOptions, used, record);
+    await runParallel(files, fileOptions, used, record);
   }
   const all = [...unmatched.map((u) => failedResult(u.input, u.error, lang)), ...results];
   return { files: all, summary: summarise(all), jobs: used, ms: Date.now() - started };

@@ -12,6 +12,7 @@ import { RuleContext } from '../rules/context';
 import { createFactBase, type RankedLabel } from './base';
 import { familyRank, FUND_PREFIX, fundOfLabel, levelName, scopeOfPrefix, type Fund } from './keys';
 import { lexiconLabels } from './lexicon';
+import { performanceFacts } from './performance';
 import { cleanLabel, normSubject } from './normalise';
 import type { Fact, FactBase, FactPeriod, FactScope } from './types';
 
@@ -45,6 +46,13 @@ export function buildFacts(workbook: Workbook, recognition: Recognition): FactBa
       ranks.set(fact, labels);
       facts.push(fact);
     }
+  }
+  // the performance self-evaluation forms (绩效自评表): read by meaning, see ./performance
+  for (const { fact, labels } of performanceFacts(ctx, recognition)) {
+    labels.sort((a, b) => a.rank - b.rank);
+    fact.labels = labels.map((l) => l.label);
+    ranks.set(fact, labels);
+    facts.push(fact);
   }
   return createFactBase(facts, ranks);
 }

@@ -17,13 +17,17 @@
  * - 三公: `three-public.<actual|budget|initial-budget|full-year-budget>.<total|abroad|vehicle|vehicle.purchase|
  *   vehicle.running|reception|reception.domestic|reception.foreign-affairs|reception.abroad>`,
  *   `three-public.count.<…>` (vertical layout), `organ-running` (机关运行经费);
- * - 预算11–13表: `projects.total`, `projects.item.<name>`, `procurement.total|sme|micro`, `purchase-services.total`.
+ * - 预算11–13表: `projects.total`, `projects.item.<name>`, `procurement.total|sme|micro`, `purchase-services.total`;
+ * - 绩效自评表 (./performance): `performance.project.<n>.budget|initial-budget|actual|rate|weight|score|total-score`,
+ *   `performance.project.<n>.funds.<source>.budget|actual|rate`, `performance.overall.…` (+ `.basic`, `.project`),
+ *   `performance.projects.count`.
  */
 import type { Amount } from '../amount/parse';
 import type { Fact } from './types';
 
 export { buildFacts } from './build';
 export { LEXICON, lexiconLabels } from './lexicon';
+export { formAmount, performanceForms, primaryFund, projectNames } from './performance';
 export { cleanLabel, normSubject, parseFunctionSubject, stripOrdinals } from './normalise';
 export type { SubjectLevel, SubjectPart } from './normalise';
 export type { Fact, FactBase, FactPeriod, FactScope, LookupHint } from './types';

@@ -38,6 +38,8 @@ export interface Fact {
   period: FactPeriod;
   /** function / economic subject code for class, section, item and economic facts */
   code?: string;
+  /** performance forms (绩效自评表): the project's name as the form prints it (整体 forms: the unit's name, if printed) */
+  entity?: string;
 }
 
 export interface LookupHint {

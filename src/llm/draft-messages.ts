@@ -13,6 +13,8 @@ export const draftMessages = defineMessages(
     'performance.needs-material': '请提供绩效自评材料（部门整体和项目支出绩效自评表或自评报告的文字），草稿只根据这些材料和报表数字起草。',
     'performance.sheets': (p: { sheets: string }) =>
       `工作表${p.sheets}像是绩效自评表：勾稽助手不能把其中的数字与其他报表核对，只把它们作为材料使用，草稿中来自这些表的数字会被标注。`,
+    'performance.forms': (p: { forms: number }) =>
+      `草稿根据工作簿中的 ${p.forms} 张绩效自评表起草：预算数、执行数、执行率、得分和项目个数取自表中并已核对；绩效指标的目标值和完成值照录自表中，未与报表核对，草稿中会被标注。`,
     'rejected.json': '模型两次都没有按要求返回 JSON，草稿未被采用。',
     'rejected.verify': '模型的草稿中有与报表不符或无法核实的内容，要求它改正一次后仍然如此，草稿未被采用。标出的位置需要修改。',
     'verified.marked': '草稿中的报表数字都已核对；标出的数字来自您提供的材料，未与报表核对，请确认。',
@@ -36,6 +38,8 @@ export const draftMessages = defineMessages(
       'Provide the performance self-assessment material (the text of the department and project self-assessment tables or report); the draft is written only from it and the tables’ figures.',
     'performance.sheets': (p: { sheets: string }) =>
       `Sheet(s) ${p.sheets} look like performance self-assessment tables: their figures cannot be checked against the other tables, so they are used as material and marked in the draft.`,
+    'performance.forms': (p: { forms: number }) =>
+      `Drafted from the workbook's ${p.forms} performance self-evaluation form(s): budgets, actuals, execution rates, scores and the number of projects come from the forms and were verified; the indicators' targets and results are copied from the forms unverified, and marked in the draft.`,
     'rejected.json': 'Twice the model did not return the JSON asked for; the draft was not used.',
     'rejected.verify':
       'The model’s draft has figures that differ from the tables or cannot be verified, and still did after one request to correct them; the draft was not used. The marked places need changing.',

@@ -12,9 +12,12 @@
  *   supplies (notes, a project list, last year's narrative). With no material the model is not called: the result is
  *   'needs-material' with the questions to answer (which changes need a reason, the largest changes first). Numbers
  *   taken from the material are marked “from your material, not verified against the tables” (non-blocking).
- * - `performance` (绩效自评综述): from the workbook's performance self-assessment sheets and the user's material. The
- *   table catalogue recognises no performance table (their figures cannot be checked against the other tables), so
- *   sheets that look like one are passed as material; with neither, 'needs-material' says so.
+ * - `performance` (绩效自评综述): from the workbook's performance self-evaluation forms (绩效自评表, recognised and
+ *   turned into facts: each form's 预算数, 执行数, 得分, 总分 and the number of project forms are placeholders rendered
+ *   from the facts, the completion rate 执行数 ÷ 预算数 and the totals over the projects are computed from them, so the
+ *   verifier checks every one of them — a wrong 执行率 or 执行数 is blocked) and the user's material. The forms' indicator
+ *   rows (targets, actuals) are passed as material: their numbers are marked, not verified. Sheets that only look like a
+ *   self-evaluation form (not recognised) are passed as material too; with no form and no material, 'needs-material'.
  * - `polish`: rewrites the deterministic draft's wording; its figures must stay exactly the draft's (same numbers,
  *   same placeholders 【待补充：…】, no new direction word), paragraph for paragraph.
  *
@@ -23,7 +26,9 @@
 import { z } from 'zod';
 import { formatAmount } from '../amount/parse';
 import { isCrossfootError } from '../errors';
-import { wanAmount, type Fact, type FactBase, type FactPeriod } from '../facts';
+import { exact } from '../arith/decimal';
+import { roundHalfUp } from '../arith/interval';
+import { performanceForms, wanAmount, type Fact, type FactBase, type FactPeriod } from '../facts';
 import { t, type Lang } from '../i18n';
 import type { Recognition } from '../model/table';
 import type { Workbook } from '../model/workbook';
@@ -199,6 +204,11 @@ class Placeholders {
     if (!a || a.value === null) return undefined;
     const value = `${formatAmount(a.value, Math.max(0, Math.min(2, a.decimals)))}万元`;
     return this.add(`${f.key}|fact|${value}`, this.candidates(f.key, ''), value, `${this.label(f.key)}（${f.cell.sheet}!${f.cell.cell}）`);
+  }
+
+  /** a figure that is not a money fact: a count, a score, a computed rate or sum (its value as rendered) */
+  value(id: string, candidates: string[], value: string, description: string): Placeholder {
+    return this.add(id, candidates, value, description);
   }
 
   lookup(name: string): Placeholder | undefined {
@@ -633,11 +643,115 @@ export function performanceSheets(workbook: Workbook | undefined, recognition: R
   return out;
 }
 
+/** A figure of the performance draft (computed or restated from facts): verified by construction. */
+function perfFigure(kind: DraftFigure['kind'], printed: string, unit: string, fact: Fact): DraftFigure {
+  return { factKey: fact.key, cell: fact.cell, span: [0, 0], printed, kind, unit };
+}
+
+interface PerformanceTables {
+  /** the forms for the prompt, figures as placeholders, indicators as printed */
+  text: string;
+  /** the forms' indicator rows and texts as printed: numbers the model may copy, marked as not verified */
+  indicators: string;
+  /** the computed figures (completion rates, totals over the projects) */
+  figures: DraftFigure[];
+  forms: number;
+}
+
+/**
+ * The recognised self-evaluation forms for the prompt: per form its figures as placeholders (rendered from the facts:
+ * 预算数, 执行数, the completion rate 执行数 ÷ 预算数 at the decimals the form prints its 执行率 with, 得分, 总分), its
+ * indicators as printed and a reference sentence (N29); before them the number of project forms and the totals of
+ * their budgets and actuals (N27).
+ */
+function performanceTables(input: LlmDraftInput, ph: Placeholders): PerformanceTables {
+  const forms = performanceForms(input.recognition);
+  const figures: DraftFigure[] = [];
+  const out: string[] = [];
+  const indicators: string[] = [];
+  if (forms.length === 0) return { text: '', indicators: '', figures, forms: 0 };
+  const facts = input.facts;
+  const fact = (k: string) => facts.byKey(k);
+  const money = (f: Fact | undefined) => (f ? ph.fact(f) : undefined);
+  const score = (f: Fact | undefined, words: string) => {
+    if (!f || f.value.value === null) return undefined;
+    const v = f.value.value.toFixed(Math.max(0, f.value.decimals));
+    return ph.value(`${f.key}|score`, [f.labels[0] ?? `${words}`], `${v}分`, `${words}（${f.cell.sheet}!${f.cell.cell}）`);
+  };
+  const ref = (p: Placeholder | undefined) => (p ? `{{${p.name}}}` : '（表中未填）');
+  const projects = forms.filter((f) => f.form.scope === 'project');
+  const count = fact('performance.projects.count');
+  if (count) {
+    const p = ph.value('performance.projects.count', ['自评项目个数', '项目绩效自评表张数'], `${count.value.raw}个`, `项目绩效自评表的张数，即一级项目个数（${count.cell.sheet}!${count.cell.cell}）`);
+    figures.push(perfFigure('count', count.value.raw, '个', count));
+    out.push(`项目绩效自评表共 ${ref(p)}（一级项目）。`);
+  }
+  for (const m of ['budget', 'actual'] as const) {
+    const xs = projects.map((f) => fact(`${f.prefix}.${m}`)).map((f) => (f ? wanAmount(f) : undefined));
+    if (projects.length < 2 || xs.some((x) => !x || x.value === null)) continue;
+    const d = Math.max(...xs.map((x) => x!.decimals), 0);
+    const sum = xs.reduce((a, x) => a.plus(x!.value!), exact(0));
+    const printed = formatAmount(sum, Math.min(2, d));
+    const first = fact(`${projects[0].prefix}.${m}`)!;
+    const word = m === 'budget' ? '全年预算数' : '执行数';
+    const p = ph.value(`performance.projects.${m}`, [`自评项目${word}合计`], `${printed}万元`, `${projects.length} 张项目绩效自评表的${word}之和`);
+    figures.push(perfFigure('amount', printed, '万元', first));
+    out.push(`${projects.length} 个项目的${word}合计 ${ref(p)}。`);
+  }
+  let k = 0;
+  for (const { table, form, prefix } of forms) {
+    const budget = fact(`${prefix}.budget`) ?? fact(`${prefix}.initial-budget`);
+    const actual = fact(`${prefix}.actual`);
+    const rate = fact(`${prefix}.rate`);
+    const title = form.scope === 'overall' ? `部门整体绩效自评表（工作表“${table.sheet}”）` : `项目绩效自评表 ${++k}：${form.name ?? table.title}（工作表“${table.sheet}”）`;
+    const lines = [`【${title}】`];
+    if (form.scope === 'overall' && form.name) lines.push(`单位：${form.name}`);
+    if (form.department) lines.push(`主管部门：${form.department}`);
+    const pb = money(budget);
+    const pa = money(actual);
+    let pr: Placeholder | undefined;
+    const a = budget && wanAmount(budget);
+    const b = actual && wanAmount(actual);
+    if (a?.value && b?.value && !a.value.isZero()) {
+      const d = rate && rate.value.kind === 'percent' ? Math.max(0, rate.value.decimals) : 2;
+      const printed = roundHalfUp(b.value.times(100).div(a.value), d).toFixed(d);
+      const note = rate ? `；表中执行率印为 ${rate.value.raw}` : '';
+      pr = ph.value(`${prefix}.completion`, [`${(budget!.labels[0] ?? '').replace(/全年预算数$|预算数$/, '')}完成率`], `${printed}%`, `执行数 ÷ 预算数${note}`);
+      figures.push(perfFigure('completion-rate', printed, '%', actual!));
+    }
+    lines.push(`预算数：${ref(pb)}；执行数：${ref(pa)}；执行率（执行数÷预算数）：${ref(pr)}`);
+    const ps = score(fact(`${prefix}.score`), `${form.name ?? '部门整体'}预算执行得分`);
+    const pt = score(fact(`${prefix}.total-score`), `${form.name ?? '部门整体'}自评总分`);
+    if (ps || pt) lines.push(`预算执行得分：${ref(ps)}；总分：${ref(pt)}`);
+    if (form.scope === 'overall') {
+      const pbasic = money(fact(`${prefix}.basic`));
+      const pproj = money(fact(`${prefix}.project`));
+      if (pbasic || pproj) lines.push(`基本支出总额：${ref(pbasic)}；项目支出总额：${ref(pproj)}`);
+    }
+    const rows = form.indicators.map((i) => {
+      const path = [i.goal, i.level1, i.level2, i.name].filter(Boolean).join('/');
+      const parts = [`年度指标值 ${i.target?.text ?? '—'}`, `实际完成值 ${i.actual?.text ?? '—'}`];
+      if (i.score?.text) parts.push(`得分 ${i.score.text.replace(/\s*分$/, '')}分`);
+      if (i.deviation?.text) parts.push(`偏差原因 ${i.deviation.text}`);
+      return `- ${path}：${parts.join('，')}`;
+    });
+    if (rows.length > 0) lines.push('绩效指标（照录，数字未核对）：', ...rows);
+    if (form.deviation) lines.push(`偏差大或目标未完成原因分析：${form.deviation}`);
+    if (form.improvement) lines.push(`改进措施及结果应用方案：${form.improvement}`);
+    indicators.push(...rows, form.deviation ?? '', form.improvement ?? '');
+    if (form.scope === 'project') lines.push(`参考句式：${k}.${form.name ?? ''}项目绩效自评综述：项目全年预算数为${ref(pb)}，执行数为${ref(pa)}，完成预算的${ref(pr)}。`);
+    out.push(lines.join('\n'));
+  }
+  return { text: out.join('\n\n'), indicators: indicators.filter(Boolean).join('\n'), figures, forms: forms.length };
+}
+
 async function draftPerformance(input: LlmDraftInput, options: LlmDraftOptions): Promise<LlmDraftResult> {
   const lang = options.lang ?? 'zh-CN';
   const sheets = performanceSheets(input.workbook, input.recognition);
   const material = nonEmpty(input.material);
-  if (sheets.length === 0 && material.length === 0) {
+  const ph = new Placeholders(input.facts);
+  const forms = performanceTables(input, ph);
+  if (forms.forms === 0 && sheets.length === 0 && material.length === 0) {
     return {
       task: 'performance',
       status: 'needs-material',
@@ -649,14 +763,14 @@ async function draftPerformance(input: LlmDraftInput, options: LlmDraftOptions):
       questions: [t(draftMessages, lang, 'performance.needs-material')],
     };
   }
-  const ph = new Placeholders(input.facts);
   const seen = new Set<string>();
   for (const f of input.facts.facts) {
     if (!PERFORMANCE_FACTS.test(f.key) || seen.has(f.key) || seen.size >= 60) continue;
     seen.add(f.key);
     ph.fact(input.facts.byKey(f.key) ?? f);
   }
-  const tables = sheets.length === 0 ? COMPLAINT.noTables : sheets.map((s) => `<<<工作表：${s.name}\n${s.text}\n>>>`).join('\n\n');
+  const blocks = [...(forms.text ? [forms.text] : []), ...sheets.map((s) => `<<<工作表：${s.name}\n${s.text}\n>>>`)];
+  const tables = blocks.length === 0 ? COMPLAINT.noTables : blocks.join('\n\n');
   const prompt = renderPrompt(options.prompts, 'performance', 'zh-CN', {
     ...commonVars(input),
     数字清单: ph.list(),
@@ -664,7 +778,7 @@ async function draftPerformance(input: LlmDraftInput, options: LlmDraftOptions):
     材料: materialText(material),
     输出格式: formatDescription(PerformanceAnswer, { paragraphs: ['（第一段）', '（第二段）'] }),
   });
-  const sources = [...material.map((m) => m.text), ...sheets.map((s) => s.text)];
+  const sources = [...material.map((m) => m.text), ...sheets.map((s) => s.text), ...(forms.indicators ? [forms.indicators] : [])];
   const result = await converse(
     {
       task: 'performance',
@@ -688,15 +802,15 @@ async function draftPerformance(input: LlmDraftInput, options: LlmDraftOptions):
           const empty: VerifyProblem = { span: { start: 0, end: 0 }, text: '', kind: 'unlinked', reason: t(draftMessages, l, 'problem.empty'), blocking: true };
           return { lines, problems: [empty], fixable: [empty] };
         }
-        return { lines, ...verifyLines(lines, input, l, { material: sources, problems: extra }) };
+        return { lines, ...verifyLines(lines, input, l, { material: sources, figures: forms.figures, problems: extra }) };
       },
     },
     options,
   );
-  if (sheets.length > 0) {
-    const note = t(draftMessages, lang, 'performance.sheets', { sheets: sheets.map((s) => `“${s.name}”`).join('、') });
-    result.message = result.message ? `${note}${result.message}` : note;
-  }
+  const notes: string[] = [];
+  if (forms.forms > 0) notes.push(t(draftMessages, lang, 'performance.forms', { forms: forms.forms }));
+  if (sheets.length > 0) notes.push(t(draftMessages, lang, 'performance.sheets', { sheets: sheets.map((x) => `“${x.name}”`).join('、') }));
+  if (notes.length > 0) result.message = `${notes.join('')}${result.message ?? ''}`;
   return result;
 }
 

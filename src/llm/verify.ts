@@ -160,8 +160,24 @@ const same = (a: Amount, b: Amount) => {
 };
 
 function isCountFact(f: Fact): boolean {
-  return !f.valueWan && f.value.kind === 'number' && f.value.value !== null && f.unit !== null && !/元$/.test(f.unit);
+  return !f.valueWan && f.value.kind === 'number' && f.value.value !== null && f.unit !== null && !/元$/.test(f.unit) && !MEASURE_UNITS.has(f.unit);
 }
+
+/** units of measured figures the tables print (a self-evaluation form's scores, 分): not counts */
+const MEASURE_UNITS = new Set(['分']);
+
+function isMeasureFact(f: Fact): boolean {
+  return f.value.kind === 'number' && f.value.value !== null && f.unit !== null && MEASURE_UNITS.has(f.unit);
+}
+
+/** the kind of number a performance-sentence finding (narrative/check/performance) is about */
+const PERFORMANCE_KIND: Record<string, VerifyKind> = {
+  'narrative.performance-amount': 'amount',
+  'narrative.performance-funds': 'amount',
+  'narrative.performance-rate': 'percentage',
+  'narrative.performance-count': 'count',
+  'narrative.performance-year': 'year',
+};
 
 /** persons, vehicles or other things counted (批 and 个 count the same batches: tables print 个 where the text says 批) */
 function countFamily(unit: string): 'persons' | 'vehicles' | 'things' {
@@ -251,6 +267,7 @@ export function verifyText(text: string, facts: FactBase, options: VerifyOptions
     return a ? [{ fact: f, amount: a }] : [];
   });
   const countFacts = facts.facts.filter(isCountFact);
+  const measureFacts = facts.facts.filter(isMeasureFact);
   /** the plausible bases of a share: totals of the tables (keys without a subject code) */
   const totals = facts.facts.filter((f) => /(^|\.)(total|grand-total)$/.test(f.key) && !/\d/.test(f.key)).flatMap((f) => (wanAmount(f) ? [wanAmount(f)!] : []));
   const figures = (options.figures ?? []).map((f) => ({ ...f, amount: parseAmount(f.printed) }));
@@ -411,8 +428,13 @@ export function verifyText(text: string, facts: FactBase, options: VerifyOptions
           if (f) return accept(tok, kind, 'fact', f);
           return false;
         }
-        default:
+        default: {
+          // a measured figure the tables print, restated with its unit (a self-evaluation score: “99.46分”)
+          if (tok.approx || unitFamily(tok) !== 'measure') return false;
+          const f = measureFacts.find((x) => x.unit === (tok.unit ?? '') && x.value.value!.eq(countValue(tok)));
+          if (f) return accept(tok, kind, 'fact', f);
           return false;
+        }
       }
     };
     const reject = (tok: NumberToken) => {
@@ -692,6 +714,8 @@ function ruleFits(rule: string, c: Claim): boolean {
 /** The number or word a checker finding is about, and its kind. */
 function narrow(f: NarrativeFinding, c: Claim | undefined): { span: Span; kind: VerifyKind } {
   const whole = { start: f.span.start, end: f.span.end };
+  // the performance sentences' findings are on the figure itself
+  if (PERFORMANCE_KIND[f.rule]) return { span: whole, kind: PERFORMANCE_KIND[f.rule] };
   if (!c) return { span: whole, kind: 'unlinked' };
   switch (c.kind) {
     case 'amount':

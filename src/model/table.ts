@@ -4,6 +4,7 @@
  * (src/recognise/catalog.ts) so that rules can say "the 合计 row, column 基本支出" whatever the layout.
  */
 import type { Area } from './address';
+import type { PerformanceForm } from './performance';
 
 export type Regime = 'juesuan' | 'yusuan';
 
@@ -20,6 +21,8 @@ export const TABLE_KINDS = [
   'juesuan.gov-fund', // 政府性基金预算财政拨款收入支出决算表
   'juesuan.state-capital', // 国有资本经营预算财政拨款(收入)支出决算表
   'juesuan.state-assets', // 国有资产占用情况表
+  'juesuan.performance-overall', // 部门（单位）整体绩效自评表
+  'juesuan.performance-project', // 项目（支出）绩效自评表
   // 部门预算 (Wuhan 预算01–13表, Shanghai T1–T9)
   'yusuan.income-expenditure-summary', // 收支预算总表 / 财务收支预算总表
   'yusuan.income', // 收入预算总表
@@ -127,6 +130,8 @@ export interface RecognisedTable {
   empty: boolean;
   /** the empty-table statement, when printed */
   emptyStatement?: string;
+  /** performance self-evaluation forms (juesuan.performance-*): the form read by meaning (src/model/performance.ts) */
+  performance?: PerformanceForm;
 }
 
 export interface UnplacedBlock {

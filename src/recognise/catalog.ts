@@ -18,7 +18,10 @@ export interface KindSpec {
   regime: Regime;
   /** title keywords (squashed); the first spec whose pattern matches wins, so specs are ordered most specific first */
   title: RegExp;
-  layout: 'single' | 'two-sided' | 'blocks';
+  /** 'form': a performance self-evaluation form, read by src/recognise/performance.ts (label/value pairs, no header) */
+  layout: 'single' | 'two-sided' | 'blocks' | 'form';
+  /** the title names the kind whatever regime word it carries (“一般公共预算项目支出绩效自评表”) */
+  anyRegime?: boolean;
   codeSystem?: CodeSystem;
   columns: KeyPattern[];
   rows: KeyPattern[];
@@ -205,6 +208,25 @@ export function threePublicColumnKey(path: string[]): string | undefined {
 }
 
 export const KIND_SPECS: KindSpec[] = [
+  // —— 绩效自评表 (决算 appendix, domain §2.6): 自评 names them whatever else the title says ——
+  {
+    kind: 'juesuan.performance-overall',
+    regime: 'juesuan',
+    title: /整体(?:支出)?(?:绩效)?(?:自评|自我评价)表/,
+    layout: 'form',
+    anyRegime: true,
+    columns: [],
+    rows: [],
+  },
+  {
+    kind: 'juesuan.performance-project',
+    regime: 'juesuan',
+    title: /(?:绩效)?(?:自评|自我评价)表/,
+    layout: 'form',
+    anyRegime: true,
+    columns: [],
+    rows: [],
+  },
   // —— 决算 (most specific first, domain §2.1 rule 1) ——
   { kind: 'juesuan.three-public', regime: 'juesuan', title: /三公.*决算/, layout: 'single', columns: [], columnKey: threePublicColumnKey, rows: THREE_PUBLIC_ROWS },
   { kind: 'juesuan.state-assets', regime: 'juesuan', title: /国有资产占用情况表/, layout: 'single', columns: [], rows: TOTAL_ROWS },
@@ -260,8 +282,8 @@ export function kindForTitle(squashedTitle: string): KindSpec | undefined {
   const isJuesuan = squashedTitle.includes('决算');
   const isYusuan = !isJuesuan && squashedTitle.includes('预算');
   for (const spec of KIND_SPECS) {
-    if (isJuesuan && spec.regime !== 'juesuan') continue;
-    if (isYusuan && spec.regime !== 'yusuan') continue;
+    if (isJuesuan && spec.regime !== 'juesuan' && !spec.anyRegime) continue;
+    if (isYusuan && spec.regime !== 'yusuan' && !spec.anyRegime) continue;
     if (spec.title.test(squashedTitle)) return spec;
   }
   return undefined;

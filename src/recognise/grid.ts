@@ -68,7 +68,8 @@ export class Grid {
         const cell = row[c - 1];
         if (!cell) continue;
         const t = cell.text.trim();
-        if (t && !this.covered(r, c)) out.push({ col: c, text: t });
+        // the model's cell itself when it already reads so (most do): no object per cell to build and collect
+        if (t && !this.covered(r, c)) out.push(t === cell.text && cell.col === c ? cell : { col: c, text: t });
       }
     }
     this.cellsOfRow[r] = out;

@@ -195,7 +195,7 @@ describe('recognise', () => {
     expect(rec.narrativeSheets).toEqual(['情况说明']);
   });
 
-  it('reports an unknown titled table as unplaced', () => {
+  it('reads a bare self-evaluation form (绩效自评表 are known kinds now; see test/recognise/performance.test.ts)', () => {
     const rows: MemoryCellInput[][] = [
       ['2022年度项目支出绩效自评表'],
       ['项目名称', '医疗救助经费', null, null],
@@ -203,7 +203,21 @@ describe('recognise', () => {
       [n(100), n(95), '95%', 9.5],
     ];
     const rec = recognise(memoryWorkbook([{ name: '自评', rows }]));
+    expect(rec.tables.map((t) => [t.kind, t.range, t.performance?.name, t.performance?.funds.map((f) => f.key)])).toEqual([
+      ['juesuan.performance-project', 'A1:D4', '医疗救助经费', ['total']],
+    ]);
+    expect(rec.unplaced).toEqual([]);
+  });
+
+  it('reports an unknown titled table as unplaced', () => {
+    const rows: MemoryCellInput[][] = [
+      ['2022年度项目支出绩效目标表'],
+      ['项目名称', '医疗救助经费', null, null],
+      ['预算数', '执行数', '执行率', '得分'],
+      [n(100), n(95), '95%', 9.5],
+    ];
+    const rec = recognise(memoryWorkbook([{ name: '目标', rows }]));
     expect(rec.tables).toEqual([]);
-    expect(rec.unplaced).toEqual([{ sheet: '自评', range: 'A1:D4', reason: 'unknown-title', text: '2022年度项目支出绩效自评表' }]);
+    expect(rec.unplaced).toEqual([{ sheet: '目标', range: 'A1:D4', reason: 'unknown-title', text: '2022年度项目支出绩效目标表' }]);
   });
 });

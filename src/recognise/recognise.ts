@@ -23,7 +23,8 @@ import type {
 import type { Sheet, Workbook } from '../model/workbook';
 import { classCodeForName, kindForTitle, type KeyPattern, type KindSpec } from './catalog';
 import { Grid } from './grid';
-import { findYear, looksLikeCode, normLabel, squash } from './text';
+import { readPerformanceForm } from './performance';
+import { findYear, looksLikeAmountText, looksLikeCode, normLabel, squash } from './text';
 
 const FORM_LABEL_RE = /^(?:公开\s*0?\d{1,2}\s*表|预算\s*0?\d{1,2}\s*表|表\s*[0-9一二三四五六七八九十]{1,3}|附表\s*\d{1,2})$/;
 const YEAR_LINE_RE = /^\d{4}\s*年(?:度)?$/;
@@ -33,11 +34,14 @@ const NOTE_RE = /^(?:注|说明|备注|附注|填报说明)\s*\d*\s*[:：.、]/;
 const FORMULA_RE = /\d+\s*[行栏]\s*(?:各行)?\s*[=＝]/;
 const EMPTY_STATEMENT_RE =
   /本表无数据|故本表为空|本表为空|空表|无(?:相关)?数据|(?:本|该)(?:单位|部门)[^。；]{0,30}(?:无|没有)|(?:没有|无)[^。；]{0,40}(?:收入|支出|经费|安排)|当此表数据为零/;
+/** a character every alternative of EMPTY_STATEMENT_RE contains (a quick test before squashing; keep the two together) */
+const EMPTY_STATEMENT_CHARS = /[无空没零]/;
 const HEADER_WORD_RE =
   /项目|科目|编码|代码|名称|合计|小计|收入|支出|预算|决算|经费|金额|行次|栏次|类|款|项|单位|资金|数量|单价|功能|经济|分类|结转|结余|费|数/;
 const LABEL_HEADER_RE = /^(?:项目|收入项目|支出项目|科目名称|项目名称|单位名称|名称|科目|项目\(按功能分类\)|支出功能分类科目名称|预算科目)$/;
 const CODE_HEADER_RE = /编码|代码|^类$|^款$|^项$/;
 const HANGCI_RE = /^行次$/;
+const NOT_DIGITS_OR_SPACES_RE = /[^\d\s]/;
 const TOTAL_LABEL_RE = /^(?:合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计)$/;
 
 interface TitleHit {
@@ -74,6 +78,8 @@ class TableReader {
   ) {}
 
   isFormLabel(text: string): boolean {
+    // every form label has 表 (asked of every body row's first cell: most have none)
+    if (!text.includes('表')) return false;
     return FORM_LABEL_RE.test(text.replace(/\s+/g, ' ').trim()) || FORM_LABEL_RE.test(squash(text));
   }
 
@@ -125,12 +131,22 @@ class TableReader {
   isLanciRow(r: number, lo: number, hi: number): boolean {
     const cells = this.g.rowCells(r, lo, hi);
     if (cells.length === 0) return false;
-    const nums = cells.filter((c) => /^\d{1,2}$/.test(c.text.trim()));
-    const others = cells.filter((c) => !/^\d{1,2}$/.test(c.text.trim()));
-    if (nums.length < 1 || (nums.length < 2 && !cells.some((c) => /^栏次$/.test(squash(c.text))))) return false;
-    if (others.some((c) => !/^(?:栏次|行次|项目|—|-|[甲乙丙丁])$/.test(squash(c.text)))) return false;
-    const seq = nums.map((c) => Number(c.text.trim()));
-    return seq[0] === 1 && seq.every((v, i) => i === 0 || v === seq[i - 1] + 1);
+    // small numbers 1, 2, 3… in order (two at least, or one beside a cell reading 栏次), every other cell one of the
+    // words a 栏次 row prints; in one pass (most rows fail at their first cell)
+    let nums = 0;
+    let lanciWord = false;
+    for (const c of cells) {
+      const t = c.text.trim();
+      if (/^\d{1,2}$/.test(t)) {
+        if (Number(t) !== nums + 1) return false;
+        nums++;
+      } else {
+        const sq = squash(c.text);
+        if (!/^(?:栏次|行次|项目|—|-|[甲乙丙丁])$/.test(sq)) return false;
+        if (sq === '栏次') lanciWord = true;
+      }
+    }
+    return nums >= 2 || (nums === 1 && lanciWord);
   }
 
   /** Does the row carry body content: an amount, a subject code, or a total label? */
@@ -291,22 +307,32 @@ class TableReader {
 
     const area: Area = { top, left: lo, bottom, right: hi };
     const parts = this.buildParts(hit.spec, lo, hi, headerStart, headerEnd, lanciRow, bodyStart, bodyEnd);
-    const valueTexts = parts.flatMap((p) => p.rows.flatMap((row) => row.cells.filter((c): c is TableCell => !!c)));
-    const hasAmount = valueTexts.some((c) => g.isAmount(c.row, c.col) && !/^[-—–]$/.test(c.text));
-
-    let emptyStatement: string | undefined;
-    const statementSources = [
-      ...notes.map((n) => n.text),
-      ...(bodyStart !== undefined && bodyEnd !== undefined
-        ? rangeRows(bodyStart, bodyEnd).flatMap((rr) => g.rowCells(rr, lo, hi).map((c) => c.text))
-        : []),
-    ];
-    for (const s of statementSources) {
-      if (EMPTY_STATEMENT_RE.test(squash(s))) {
-        emptyStatement = s.replace(/^(?:合计\s*)/, '').trim();
-        break;
+    let hasAmount = false;
+    amounts: for (const p of parts) {
+      for (const row of p.rows) {
+        for (const c of row.cells) {
+          if (c && g.isAmount(c.row, c.col) && !/^[-—–]$/.test(c.text)) {
+            hasAmount = true;
+            break amounts;
+          }
+        }
       }
     }
+
+    // the first statement that the table is empty, in the notes, then in the body
+    const isStatement = (s: string): boolean => EMPTY_STATEMENT_CHARS.test(s) && EMPTY_STATEMENT_RE.test(squash(s));
+    let statement = notes.find((n) => isStatement(n.text))?.text;
+    if (statement === undefined && bodyStart !== undefined && bodyEnd !== undefined) {
+      body: for (let rr = bodyStart; rr <= bodyEnd; rr++) {
+        for (const c of g.rowCells(rr, lo, hi)) {
+          if (isStatement(c.text)) {
+            statement = c.text;
+            break body;
+          }
+        }
+      }
+    }
+    const emptyStatement = statement?.replace(/^(?:合计\s*)/, '').trim();
 
     const table: RecognisedTable = {
       id: hit.spec.kind,
@@ -398,12 +424,17 @@ class TableReader {
     for (let c = lo; c <= hi; c++) {
       const s = { text: 0, amount: 0, code: 0, smallInt: 0, n: 0 };
       for (const r of bodyRows) {
-        const t = g.text(r, c);
+        const cell = g.cell(r, c);
+        const t = cell ? cell.text.trim() : '';
         if (!t || g.covered(r, c)) continue;
         s.n++;
-        if (/^\d{1,2}$/.test(t)) s.smallInt++;
-        if (looksLikeCode(t)) s.code++;
-        if (g.isAmount(r, c)) s.amount++;
+        // small numbers and codes hold nothing but digits and spaces (most figures and labels fail at once)
+        if (!NOT_DIGITS_OR_SPACES_RE.test(t)) {
+          if (/^\d{1,2}$/.test(t)) s.smallInt++;
+          if (looksLikeCode(t)) s.code++;
+        }
+        // (g.isAmount on a cell known to be there and not covered)
+        if (typeof cell!.value === 'number' || looksLikeAmountText(cell!.text)) s.amount++;
         else if (!/^[-—–/]$/.test(t)) s.text++;
       }
       stats.set(c, s);
@@ -535,7 +566,8 @@ class TableReader {
       return t && !g.covered(r, c.col) ? { row: r, col: c.col, text: t } : null;
     });
     if (side === 'block' && !label && !code) return undefined;
-    const footer = /合计$/.test(normLabel(label)) && !code;
+    const norm = normLabel(label);
+    const footer = /合计$/.test(norm) && !code;
     if (columns.length > 0 && !cells.some((c) => c !== null) && (footer || (labelMerge && labelMerge.right >= columns[0].col))) {
       // a footer label merged or spilled over the value column ("公用经费合计" across two blocks): its figure is the
       // first amount to the right
@@ -551,7 +583,6 @@ class TableReader {
     if (!label && !code && !hangciText && cells.every((c) => c === null)) return undefined;
     const row: TableRow = { row: r, label, cells };
     if (/^\d{1,3}$/.test(hangciText)) row.hangci = Number(hangciText);
-    const norm = normLabel(label);
     if (!code && side === 'expenditure') code = classCodeForName(norm) ?? '';
     if (!code && spec.codeSystem === 'function' && !TOTAL_LABEL_RE.test(norm)) code = classCodeForName(norm) ?? '';
     if (code) {
@@ -646,7 +677,8 @@ export function recogniseSheet(sheet: Sheet): { tables: RecognisedTable[]; unpla
     const next = allTitles.slice(i + 1).find((x) => x.row > t.row);
     const stopRow = next ? next.row - 1 : g.rows;
     if (t.known) {
-      const res = reader.read(t as TitleHit, stopRow);
+      // performance self-evaluation forms are read by meaning, not as a header over a body (./performance)
+      const res = t.spec.layout === 'form' ? readPerformanceForm(g, t, stopRow) : reader.read(t as TitleHit, stopRow);
       if ('fail' in res) {
         let k = t.row + 1;
         while (k <= stopRow && k <= t.row + 3 && g.isBlank(k)) k++;

@@ -91,9 +91,19 @@ export class RuleContext {
     this.terms = new Map();
   }
 
+  /** the tables of each list of kinds asked for (rules ask for the same lists over and over) */
+  private readonly byKinds = new Map<string, RecognisedTable[]>();
+
+  /** The tables of the given kinds, in workbook order. The array is shared: do not modify it. */
   tablesOf(kind: TableKind | TableKind[]): RecognisedTable[] {
-    const kinds = Array.isArray(kind) ? kind : [kind];
-    return this.tables.filter((t) => kinds.includes(t.kind));
+    const key = Array.isArray(kind) ? kind.join('|') : kind;
+    let out = this.byKinds.get(key);
+    if (!out) {
+      const kinds = new Set(Array.isArray(kind) ? kind : [kind]);
+      out = this.tables.filter((t) => kinds.has(t.kind));
+      this.byKinds.set(key, out);
+    }
+    return out;
   }
 
   /** The first table of a kind (a workbook normally holds each standard table once). */

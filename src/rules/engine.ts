@@ -13,6 +13,8 @@ import type { RecognisedTable, TableKind } from '../model/table';
 import type { Workbook } from '../model/workbook';
 import { RuleContext } from './context';
 import { applies, generate } from './functions/relations';
+import { runLean, Unpackable, type LeanRun } from './lean';
+import { directFindings } from './functions/direct';
 import { ruleMessages } from './messages';
 import { blame, type BlameCandidate } from './blame';
 import type { EvaluatedRelation, Finding, Gap, Relation, RuleDef, RulePack, Suspect, Term } from './types';
@@ -21,6 +23,11 @@ import { kindName } from '../i18n/kinds';
 export interface CheckOptions {
   lang?: Lang;
   packs: RulePack[];
+  /**
+   * build every relation as an object before evaluating them all (the reference path the lean engine of ./lean is
+   * tested against; both give the same findings and summary)
+   */
+  reference?: boolean;
 }
 
 export interface CheckSummary {
@@ -351,11 +358,8 @@ function missingTableFindings(ctx: RuleContext, rules: RuleDef[], lang: Lang): F
   return out;
 }
 
-export function runEngine(workbook: Workbook, tables: RecognisedTable[], options: CheckOptions): EngineResult {
-  const lang = options.lang ?? 'zh-CN';
-  const ctx = new RuleContext(workbook, tables);
-  const rules = options.packs.flatMap((p) => p.rules);
-  const ruleById = new Map(rules.map((r) => [r.id, r]));
+/** Every relation of every rule as an object, de-duplicated and evaluated (the reference path). */
+function referenceRelations(ctx: RuleContext, rules: RuleDef[]): { relations: EvaluatedRelation[]; gaps: Gap[] } {
   const generated: Relation[] = [];
   const gaps: Gap[] = [];
   for (const rule of rules) {
@@ -364,8 +368,62 @@ export function runEngine(workbook: Workbook, tables: RecognisedTable[], options
     for (const r of g.relations) generated.push(r);
     for (const x of g.gaps) gaps.push(x);
   }
-  const relations = dedupe(generated).map(evaluate);
-  const blamed = blame(relations, evaluate);
+  return { relations: dedupe(generated).map(evaluate), gaps };
+}
+
+/**
+ * Runs the rules. By default the lean engine (./lean) evaluates the sums that hold without building them as objects;
+ * `relations` is then built on first access, by the reference path (only the chat's context, the benchmarks and tests
+ * read it). A workbook whose addresses the lean engine cannot pack runs the reference path.
+ */
+export function runEngine(workbook: Workbook, tables: RecognisedTable[], options: CheckOptions): EngineResult {
+  const lang = options.lang ?? 'zh-CN';
+  const ctx = new RuleContext(workbook, tables);
+  const rules = options.packs.flatMap((p) => p.rules);
+  if (!options.reference) {
+    let lean: LeanRun | undefined;
+    try {
+      lean = runLean(ctx, rules, evaluate);
+    } catch (e) {
+      if (!(e instanceof Unpackable)) throw e;
+    }
+    if (lean) {
+      const { findings, summary } = findingsOf(ctx, rules, lean.relations, lean.gaps, blame(lean.forBlame(), evaluate), lean.passed, lang);
+      const result = { findings } as EngineResult;
+      let all: EvaluatedRelation[] | undefined;
+      Object.defineProperty(result, 'relations', {
+        enumerable: true,
+        configurable: true,
+        get: () => (all ??= referenceRelations(ctx, rules).relations),
+        set: (v: EvaluatedRelation[]) => {
+          all = v;
+        },
+      });
+      result.summary = summary;
+      return result;
+    }
+  }
+  const { relations, gaps } = referenceRelations(ctx, rules);
+  const passed = relations.filter((r) => r.verdict === 'holds' || r.verdict === 'vacuous' || r.verdict === 'rounding').length;
+  const { findings, summary } = findingsOf(ctx, rules, relations, gaps, blame(relations, evaluate), passed, lang);
+  return { findings, relations, summary };
+}
+
+/**
+ * Findings and summary from the evaluated relations: every relation (reference path), or the lean engine's relations
+ * built as objects — every tie and every relation that does not hold — since a relation that holds has no finding.
+ * `passed` counts all relations that hold, vacuously or within rounding.
+ */
+function findingsOf(
+  ctx: RuleContext,
+  rules: RuleDef[],
+  relations: EvaluatedRelation[],
+  gaps: Gap[],
+  blamed: Map<EvaluatedRelation, BlameCandidate>,
+  passed: number,
+  lang: Lang,
+): { findings: Finding[]; summary: CheckSummary } {
+  const ruleById = new Map(rules.map((r) => [r.id, r]));
   const findings: Finding[] = [];
   for (const r of relations) {
     const f = findingFor(r, ruleById.get(r.rule), suspectOf(blamed.get(r), lang), lang);
@@ -382,6 +440,9 @@ export function runEngine(workbook: Workbook, tables: RecognisedTable[], options
   }
   findings.push(...gaps.map((g) => gapFinding(g, lang)));
   findings.push(...missingTableFindings(ctx, rules, lang));
+  // rules that report findings of their own: unreadable note formulas, unit labels contradicted by the ties (these read
+  // the ties and the failing relations, which the lean engine's objects include)
+  findings.push(...directFindings(ctx, rules, relations, lang));
   const ids = new Map<string, number>();
   for (const f of findings) {
     const base = `${f.rule}@${f.location.sheet}!${f.location.cell}`;
@@ -393,8 +454,8 @@ export function runEngine(workbook: Workbook, tables: RecognisedTable[], options
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     infos: findings.filter((f) => f.severity === 'info').length,
-    passed: relations.filter((r) => r.verdict === 'holds' || r.verdict === 'vacuous' || r.verdict === 'rounding').length,
+    passed,
     cannotEvaluate: findings.filter((f) => f.status === 'cannot-evaluate').length,
   };
-  return { findings, relations, summary };
+  return { findings, summary };
 }

@@ -12,9 +12,12 @@ import { runEngine, type CheckSummary, type EngineResult } from './engine';
 import { genericPack } from './packs/generic';
 import { juesuanPack } from './packs/juesuan';
 import { yusuanPack } from './packs/yusuan';
+import { performancePack } from './packs/performance';
+import { performanceChecks, type DirectCheck } from './functions/performance';
+import { RuleContext } from './context';
 import type { Finding, RulePack } from './types';
 
-export const DEFAULT_PACKS: RulePack[] = [genericPack, juesuanPack, yusuanPack];
+export const DEFAULT_PACKS: RulePack[] = [genericPack, juesuanPack, yusuanPack, performancePack];
 
 export interface CheckResult {
   recognition: Recognition;
@@ -23,6 +26,8 @@ export interface CheckResult {
   engine: EngineResult;
   /** narrative claims checked (when the narrative was checked) */
   narrative?: { paragraphs: number; claims: number; passed: number };
+  /** checks made outside the relation engine (the performance forms' rules), with their verdicts */
+  checks: DirectCheck[];
 }
 
 export interface CheckWorkbookOptions {
@@ -45,7 +50,20 @@ export interface CheckWorkbookOptions {
 export function checkWorkbook(workbook: Workbook, options: CheckWorkbookOptions = {}): CheckResult {
   const recognition = options.recognition ?? recognise(workbook);
   const lang = options.lang ?? 'zh-CN';
-  const engine = runEngine(workbook, recognition.tables, { lang, packs: options.packs ?? DEFAULT_PACKS });
+  const packs = options.packs ?? DEFAULT_PACKS;
+  const engine = runEngine(workbook, recognition.tables, { lang, packs });
+  // the performance self-evaluation forms are read by meaning and checked outside the relation engine
+  const perf = performanceChecks(new RuleContext(workbook, recognition.tables), packs.flatMap((p) => p.rules), lang);
+  if (perf.checks.length > 0) {
+    engine.findings.push(...perf.findings);
+    for (const f of perf.findings) {
+      if (f.severity === 'error') engine.summary.errors++;
+      else if (f.severity === 'warning') engine.summary.warnings++;
+      else engine.summary.infos++;
+      if (f.status === 'cannot-evaluate') engine.summary.cannotEvaluate++;
+    }
+    engine.summary.passed += perf.checks.filter((c) => c.verdict === 'holds' || c.verdict === 'rounding' || c.verdict === 'vacuous').length;
+  }
   if (options.prior) {
     // this year's opening balances against last year's closing balances (XJ-20)
     const cross = crossYearFindings(buildFacts(workbook, recognition), options.prior, lang);
@@ -53,7 +71,7 @@ export function checkWorkbook(workbook: Workbook, options: CheckWorkbookOptions 
     engine.summary.errors += cross.findings.length;
     engine.summary.passed += cross.passed;
   }
-  if (!options.narrative) return { recognition, findings: engine.findings, summary: engine.summary, engine };
+  if (!options.narrative) return { recognition, findings: engine.findings, summary: engine.summary, engine, checks: perf.checks };
   const paragraphs = Array.isArray(options.narrative) ? options.narrative : paragraphsFromWorkbook(workbook, recognition);
   const reportYear = recognition.tables.find((t) => t.year)?.year;
   const narrative = checkNarrative(paragraphs, buildFacts(workbook, recognition), { lang, reportYear, prior: options.prior });
@@ -66,7 +84,7 @@ export function checkWorkbook(workbook: Workbook, options: CheckWorkbookOptions 
     passed: engine.summary.passed + narrative.passed,
     cannotEvaluate: engine.summary.cannotEvaluate + count(narrative.findings, (f) => f.status === 'cannot-evaluate'),
   };
-  return { recognition, findings, summary, engine, narrative: { paragraphs: paragraphs.length, claims: narrative.claims, passed: narrative.passed } };
+  return { recognition, findings, summary, engine, checks: perf.checks, narrative: { paragraphs: paragraphs.length, claims: narrative.claims, passed: narrative.passed } };
 }
 
 export type { Finding, RulePack, RuleDef, Severity, Suspect } from './types';

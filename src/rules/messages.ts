@@ -28,6 +28,24 @@ export const ruleMessages = defineMessages(
     'suspect-plain': (p: { proposed: string; failing: number }) =>
       `该单元格同时出现在 ${p.failing} 个不成立的关系中，且不在任何成立的关系中；按勾稽关系应为 ${p.proposed}。`,
     'suspect-weak': (p: { failing: number }) => `该单元格出现在 ${p.failing} 个不成立的关系中，最可能有误。`,
+    // formulas printed in table notes that cannot be checked (generic.declared-formula-readable)
+    'formula-unreadable': (p: { text: string }) => `表注公式“${p.text}”无法识别，未作核对，请人工核对。`,
+    'formula-no-hangci': (p: { formula: string }) => `表注公式“${p.formula}”按行次计算，但本表没有印出行次，未作核对。`,
+    'formula-row-missing': (p: { formula: string; rows: string; count: number }) => `表注公式“${p.formula}”中的第 ${p.rows} 行在表中找不到，未作核对。`,
+    'formula-rows-split': (p: { formula: string; rows: string; count: number }) =>
+      `表注公式“${p.formula}”中的第 ${p.rows} 行与合计行不在表的同一侧（收入/支出），公式可能有误，未作核对。`,
+    'formula-rows-blank': (p: { formula: string; rows: string; count: number }) =>
+      `表注公式“${p.formula}”中的第 ${p.rows} 行表中没有印出，核对时按空白（0）计算。`,
+    'formula-no-lanci': (p: { formula: string }) => `表注公式“${p.formula}”按栏次计算，但本表没有印出栏次，未作核对。`,
+    'formula-col-missing': (p: { formula: string; cols: string; count: number }) => `表注公式“${p.formula}”中的第 ${p.cols} 栏在表中找不到，未作核对。`,
+    // 金额单位 labels contradicted by the ties between tables (generic.unit-label)
+    'unit-label': (p: { table: string; label: string; proposed: string; count: number; others: string; example: string }) =>
+      `${p.table}的金额单位很可能标错：标注为“${p.label}”，但与${p.others}的 ${p.count} 项表间核对只有把本表数字按“${p.proposed}”理解才相符（如 ${p.example}）。`,
+    'unit-label-either': (p: { a: string; ua: string; b: string; ub: string; count: number; example: string }) =>
+      `${p.a}（标注“${p.ua}”）与${p.b}（标注“${p.ub}”）之间的 ${p.count} 项表间核对，按同一单位相符，按标注单位换算则相差 10000 倍：两表中有一张的金额单位很可能标错（如 ${p.example}），请核对。`,
+    'unit-example': (p: { cell: string; value: string; unit: string; otherCell: string; otherValue: string; otherUnit: string }) =>
+      `${p.cell} 为 ${p.value}（${p.unit}），${p.otherCell} 为 ${p.otherValue}（${p.otherUnit}）`,
+    'suspect-unit-label': (p: { proposed: string }) => `金额单位很可能应为“${p.proposed}”。`,
   },
   {
     fails: (p: { what: string; expected: string; actual: string; difference: string }) =>
@@ -55,5 +73,25 @@ export const ruleMessages = defineMessages(
     'suspect-plain': (p: { proposed: string; failing: number }) =>
       `This cell is in ${p.failing} failing relations and in no relation that holds; the relations give ${p.proposed}.`,
     'suspect-weak': (p: { failing: number }) => `This cell is in ${p.failing} failing relations: the most likely wrong figure.`,
+    'formula-unreadable': (p: { text: string }) => `The formula "${p.text}" in the table note cannot be read, so it was not checked; check it by hand.`,
+    'formula-no-hangci': (p: { formula: string }) =>
+      `The formula "${p.formula}" in the table note adds lines by number (行次), but the table prints no line numbers, so it was not checked.`,
+    'formula-row-missing': (p: { formula: string; rows: string; count: number }) =>
+      `The formula "${p.formula}" in the table note names ${p.count > 1 ? 'lines' : 'line'} ${p.rows}, which the table does not have, so it was not checked.`,
+    'formula-rows-split': (p: { formula: string; rows: string; count: number }) =>
+      `The formula "${p.formula}" in the table note adds ${p.count > 1 ? 'lines' : 'line'} ${p.rows} from the other half of the table (income/expenditure) than its total; the formula may be wrong, so it was not checked.`,
+    'formula-rows-blank': (p: { formula: string; rows: string; count: number }) =>
+      `The formula "${p.formula}" in the table note names ${p.count > 1 ? 'lines' : 'line'} ${p.rows}, which the table does not print; it was checked counting ${p.count > 1 ? 'them' : 'it'} as blank (0).`,
+    'formula-no-lanci': (p: { formula: string }) =>
+      `The formula "${p.formula}" in the table note adds columns by number (栏次), but the table prints no column numbers, so it was not checked.`,
+    'formula-col-missing': (p: { formula: string; cols: string; count: number }) =>
+      `The formula "${p.formula}" in the table note names ${p.count > 1 ? 'columns' : 'column'} ${p.cols}, which the table does not have, so it was not checked.`,
+    'unit-label': (p: { table: string; label: string; proposed: string; count: number; others: string; example: string }) =>
+      `The unit label of ${p.table} is probably wrong: it says ${p.label}, but ${p.count} cross-table ${p.count > 1 ? 'checks' : 'check'} with ${p.others} ${p.count > 1 ? 'agree' : 'agrees'} only when its figures are read in ${p.proposed} (e.g. ${p.example}).`,
+    'unit-label-either': (p: { a: string; ua: string; b: string; ub: string; count: number; example: string }) =>
+      `${p.count} cross-table ${p.count > 1 ? 'checks' : 'check'} between ${p.a} (labelled ${p.ua}) and ${p.b} (labelled ${p.ub}) ${p.count > 1 ? 'agree' : 'agrees'} in one unit but ${p.count > 1 ? 'are' : 'is'} 10,000 times apart in the labelled units: one of the two unit labels is probably wrong (e.g. ${p.example}); please check.`,
+    'unit-example': (p: { cell: string; value: string; unit: string; otherCell: string; otherValue: string; otherUnit: string }) =>
+      `${p.cell} is ${p.value} (${p.unit}), ${p.otherCell} is ${p.otherValue} (${p.otherUnit})`,
+    'suspect-unit-label': (p: { proposed: string }) => `The unit is most likely ${p.proposed}.`,
   },
 );

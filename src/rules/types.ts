@@ -5,6 +5,7 @@ import type { Amount } from '../amount/parse';
 import type { CellRef } from '../model/address';
 import type { TableKind } from '../model/table';
 import type { ColSel, FigureSel, RowSel } from './context';
+import type { PerformanceCheckSpec } from './functions/performance';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -64,7 +65,7 @@ export interface Suspect {
   cell: string;
   proposed?: string;
   reason: string;
-  /** machine-readable signature: transposition, scale-10, scale-10000, sign, copied, double-count, unexplained */
+  /** machine-readable signature: transposition, scale-10, scale-10000, sign, copied, double-count, unexplained, unit-label */
   signature?: string;
 }
 
@@ -87,7 +88,7 @@ export interface Finding {
   table?: string;
   /** narrative findings: the claim's characters [start, end) in the paragraph at `location` */
   span?: { start: number; end: number };
-  /** narrative findings: the claim as printed */
+  /** narrative findings: the claim as printed; note-formula findings (without a span): the formula as printed */
   text?: string;
   /** accepted by a reviewer (出错说明) while its figures are unchanged: see src/waivers.ts */
   waived?: { reason: string; at: string; author?: string };
@@ -126,7 +127,16 @@ export type CheckSpec =
       unlessDeclared?: boolean;
     }
   /** two sides of one figure, across tables or within one: left op Σ right */
-  | { fn: 'tie'; left: FigureSel; right: Array<FigureSel & { weight?: number }>; op: 'same' | 'ge' | 'le'; each?: 'class' };
+  | { fn: 'tie'; left: FigureSel; right: Array<FigureSel & { weight?: number }>; op: 'same' | 'ge' | 'le'; each?: 'class' }
+  /*
+   * The two below report findings of their own instead of relations (functions/direct.ts, after evaluation):
+   * formulas printed in notes that cannot be read or do not fit the table (the checks they declare were not made), and
+   * 金额单位 labels contradicted by the ties between tables (the figures agree only 10,000 times apart).
+   */
+  | { fn: 'declaredFormulasReadable' }
+  | { fn: 'unitLabels' }
+  /** the performance self-evaluation forms' own checks (functions/performance.ts, run by checkWorkbook) */
+  | PerformanceCheckSpec;
 
 export interface RuleDef {
   id: string;

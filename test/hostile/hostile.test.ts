@@ -1,6 +1,7 @@
 /**
  * Hostile inputs, each with a clear outcome: read, recognised and checked without a crash, in bounded time. Outcomes
- * pinned here are the current behaviour (see the comments where it is questionable). The 10^5-row refusal lives in
+ * pinned here are the current behaviour (see the comments where it is questionable); malformed note formulas and wrong
+ * unit labels on real fixture books are in labels-and-formulas.test.ts. The 10^5-row refusal lives in
  * test/bad-input ('a sheet of 100,000 rows is refused before a model is built') and is not repeated.
  */
 import type * as ExcelJS from 'exceljs';
@@ -139,8 +140,14 @@ test('malformed note formulas are parse problems, never a crash; the check still
   });
   const r = check(wb);
   expect(r.recognition.tables[0].notes.map((n) => n.text)).toEqual([note]);
-  // the engine does not report formula problems as findings (reported to the lead)
   expect(fails(r)).toEqual([]);
+  // every fragment is a warning on the note's cell that it was not checked, quoting the fragment as printed
+  const unread = r.findings.filter((f) => f.rule === 'generic.declared-formula-readable');
+  expect(unread.map((f) => [f.severity, f.status, f.location.cell, f.text])).toEqual(
+    parsed.problems.map((p) => ['warning', 'cannot-evaluate', 'A14', p.text]),
+  );
+  expect(unread.map((f) => f.text)).toEqual(['1栏=（2+栏', '27行=（1+…+）行', '3栏=2栏-', '0行=(0+0)行']);
+  expect(unread[1].message).toBe('表注公式“27行=（1+…+）行”无法识别，未作核对，请人工核对。');
 });
 
 describe('unit mismatch between tables', () => {
@@ -154,8 +161,18 @@ describe('unit mismatch between tables', () => {
     expect(r.recognition.tables.map((t) => t.unit)).toEqual(['万元', '元']);
     expect(fails(r)).toEqual([]);
   });
-  test('a table labelled 元 whose figures are in 万元: the checker currently says nothing (reported to the lead)', async () => {
+  test('a table labelled 元 whose figures are in 万元: the two ties (≥) agree only in one unit, one label is wrong', async () => {
     const { wb } = await roundTrip(dir, 'units-wrong.xlsx', fill(1));
-    expect(fails(check(wb))).toEqual([]);
+    const r = check(wb);
+    // the ties are inequalities (支出决算表 ≥ 一般公共预算): as labelled they hold, 3,000.50 万元 ≥ 0.30 万元
+    expect(r.engine.relations.filter((x) => x.rule === 'XJ-12' || x.rule === 'XJ-13').map((x) => x.verdict)).toEqual(['holds', 'holds']);
+    // with only these two tables nothing tells which label is wrong: one warning on the first, naming both
+    expect(fails(r).map((f) => [f.rule, f.severity, `${f.location.sheet}!${f.location.cell}`, f.suspect])).toEqual([
+      ['generic.unit-label', 'warning', 'A!E2', undefined],
+    ]);
+    expect(fails(r)[0].cells.slice(0, 2)).toEqual([
+      { sheet: 'A', cell: 'E2' },
+      { sheet: 'B', cell: 'E2' },
+    ]);
   });
 });

@@ -47,6 +47,8 @@ describe.each(manifest.books.map((b) => [b.file, b] as const))('%s', (_file, boo
     const res = checkWorkbook(await readXlsxFile(path.join(dir, book.file)));
     const expected = pins.filter((p) => p.doc === book.doc).map(({ why: _why, doc: _doc, ...rest }) => rest);
     expect(order(pinned(res))).toEqual(order(expected));
+    // no published formula went unchecked (not even as an information note) and no unit label is contradicted
+    expect(res.findings.filter((f) => f.rule === 'generic.declared-formula-readable' || f.rule === 'generic.unit-label')).toEqual([]);
   });
 });
 

@@ -1,7 +1,12 @@
 /** Scenarios for the generic pack: formulas printed in table notes, and subject-code footing. */
+import { memoryWorkbook, type MemorySheetSpec } from '../../src/adapters/memory';
+import { a1 } from '../../src/model/address';
+import { checkWorkbook } from '../../src/rules';
+import { numberList } from '../../src/rules/functions/note-formulas';
 import { genericPack } from '../../src/rules/packs/generic';
 import { juesuanBook } from './books/juesuan';
-import { assertCoverage, patch, sheet, table, testRule, type Num } from './harness';
+import { shanghaiBudget } from './books/yusuan';
+import { assertCoverage, money, patch, sheet, table, testRule, type Num } from './harness';
 
 const wuhan = juesuanBook({ formulas: true });
 const wuhanWide = juesuanBook({ formulas: true, threePublic: 'wide' });
@@ -51,32 +56,151 @@ testRule('generic.declared-formula', [
     expect: [{ severity: 'info', verdict: 'rounding', cell: '表5!C16' }],
   },
   {
-    name: 'a formula naming a column the table does not print cannot be evaluated',
-    sheets: [
-      sheet(
-        '表5',
-        table({
-          title: '2022 年度一般公共预算财政拨款支出决算表（表 5）',
-          labels: ['功能分类科目编码', '科目名称'],
-          columns: ['本年支出/小计', '本年支出/基本支出', '本年支出/项目支出'],
-          lanci: true,
-          rows: [
-            [null, '合计', 20.0, 20.0, null],
-            ['208', '社会保障和就业支出', 20.0, 20.0, null],
-          ],
-          notes: ['注：本表反映部门本年度一般公共预算财政拨款支出情况。', '1栏各行=（2+3+4）栏各行。'],
-        }),
-      ),
-    ],
-    expect: [{ severity: 'info', status: 'cannot-evaluate', verdict: 'cannot', cell: '表5!C6' }],
-  },
-  {
     name: 'messages render in en-US',
     lang: 'en-US',
     sheets: patch(wuhan, { '表5!D16': '146.48' }),
     expect: [{ severity: 'error', cell: '表5!C16', suspect: '表5!D16' }],
   },
 ]);
+
+// —— formulas that cannot be checked ————————————————————————————————————————————————————
+
+/** The address ("表1!A19") of the cell on a sheet that prints exactly `text` (a note line): a scenario aims at it. */
+function cellWithText(sheets: MemorySheetSpec[], name: string, text: string): string {
+  const s = sheets.find((x) => x.name === name)!;
+  for (let r = 0; r < s.rows.length; r++) {
+    const col = s.rows[r].findIndex((v) => v === text);
+    if (col >= 0) return `${name}!${a1(r + 1, col + 1)}`;
+  }
+  throw new Error(`no cell "${text}" on ${name}`);
+}
+
+/** The Wuhan book with one formula note line reprinted: [the note cell, the workbook]. */
+function reprinted(name: string, formula: string, printed: string): [string, MemorySheetSpec[]] {
+  const at = cellWithText(wuhan, name, formula);
+  return [at, patch(wuhan, { [at]: printed })];
+}
+
+const J1_FORMULAS = '9行=（1+2+3+4+5+6+7+8）行；12行=（9+10+11）行；19行=（13+14+…+18）行；22行=（19+20+21）行。';
+const [j1Note, j1Unreadable] = reprinted('表1', J1_FORMULAS, '9行=（1+…+）行；12行=（9+10+11）行；19行=（13+14+…+18）行；22行=（19+20+21）行。');
+const [, j1NoLine] = reprinted('表1', J1_FORMULAS, '9行=（1+2+3+4+5+6+7+8）行；25行=（9+10+11）行；19行=（13+14+…+18）行；22行=（19+20+21）行。');
+const [, j1Split] = reprinted('表1', J1_FORMULAS, '9行=（1+2+3+4+5+6+7+8+13）行；12行=（9+10+11）行；19行=（13+14+…+18）行；22行=（19+20+21）行。');
+const [, j1Spacer] = reprinted('表1', J1_FORMULAS, '9行=（1+2+3+4+5+6+7+8）行；12行=（9+10+11）行；19行=（13+14+…+18）行；22行=（19+20+21+23）行。');
+const [j5Note, j5Trailing] = reprinted('表5', '1栏各行=（2+3）栏各行。', '1栏各行=（2+3）栏各行；5栏=2栏+。');
+const [, j5NoColumn] = reprinted('表5', '1栏各行=（2+3）栏各行。', '1栏各行=（2+3+4）栏各行。');
+const [, j5NoTarget] = reprinted('表5', '1栏各行=（2+3）栏各行。', '4栏各行=（2+3）栏各行。');
+const [, j5RowFormula] = reprinted('表5', '1栏各行=（2+3）栏各行。', '1行=（2+3）行。');
+
+testRule('generic.declared-formula-readable', [
+  {
+    name: 'Wuhan 决算 book: every printed formula is read and applied',
+    sheets: wuhan,
+    inspects: ['generic.declared-formula'],
+    minHolds: 80,
+  },
+  {
+    name: 'an unreadable fragment (9行=（1+…+）行) is a warning on the note; the readable formulas beside it are still checked',
+    sheets: j1Unreadable,
+    inspects: ['generic.declared-formula'],
+    minHolds: 3,
+    expect: [{ severity: 'warning', status: 'cannot-evaluate', verdict: 'cannot', cell: j1Note, suspect: null }],
+  },
+  {
+    name: 'a trailing operator (5栏=2栏+) after a good formula: one warning, the good formula is still checked',
+    sheets: j5Trailing,
+    inspects: ['generic.declared-formula'],
+    minHolds: 10,
+    expect: [{ severity: 'warning', status: 'cannot-evaluate', cell: j5Note }],
+  },
+  {
+    name: 'a total line the table does not print (25行) is a warning',
+    sheets: j1NoLine,
+    expect: [{ severity: 'warning', status: 'cannot-evaluate', cell: j1Note }],
+  },
+  {
+    name: 'a row formula adding a line of the other half (9行 = … + 13行) is a warning',
+    sheets: j1Split,
+    expect: [{ severity: 'warning', status: 'cannot-evaluate', cell: j1Note }],
+  },
+  {
+    name: 'an added line printed nowhere (23行) is checked as blank: an information note, the formula holds',
+    sheets: j1Spacer,
+    inspects: ['generic.declared-formula'],
+    expect: [{ severity: 'info', status: 'cannot-evaluate', cell: j1Note }],
+  },
+  {
+    name: 'a column the table does not print (4栏) is a warning on the note, not a relation',
+    sheets: j5NoColumn,
+    expect: [{ severity: 'warning', status: 'cannot-evaluate', verdict: 'cannot', cell: j5Note }],
+  },
+  {
+    name: 'a total column the table does not print (4栏各行=…) is a warning',
+    sheets: j5NoTarget,
+    expect: [{ severity: 'warning', status: 'cannot-evaluate', cell: j5Note }],
+  },
+  {
+    name: 'a row formula under a table without 行次 is a warning',
+    sheets: j5RowFormula,
+    expect: [{ severity: 'warning', status: 'cannot-evaluate', cell: j5Note }],
+  },
+  {
+    name: 'an empty table (本表无数据) has nothing to check: its formulas are not reported',
+    sheets: [
+      sheet(
+        '表9',
+        table({
+          title: '2022 年度国有资本经营预算财政拨款支出决算表（表 9）',
+          labels: ['功能分类科目编码', '科目名称'],
+          columns: ['本年支出/小计', '本年支出/基本支出', '本年支出/项目支出'],
+          lanci: true,
+          rows: [[null, '合计', null, null, null]],
+          notes: ['注：本部门本年度无国有资本经营预算财政拨款支出，故本表无数据。', '1栏各行=（2+…+）栏各行。'],
+        }),
+      ),
+    ],
+    minHolds: 0,
+  },
+  {
+    name: 'messages render in en-US',
+    lang: 'en-US',
+    sheets: j1Unreadable,
+    expect: [{ severity: 'warning', status: 'cannot-evaluate', cell: j1Note }],
+  },
+]);
+
+describe('generic.declared-formula-readable: the findings', () => {
+  const of = (sheets: MemorySheetSpec[], lang: 'zh-CN' | 'en-US' = 'zh-CN') =>
+    checkWorkbook(memoryWorkbook(sheets), { lang }).findings.filter((f) => f.rule === 'generic.declared-formula-readable');
+
+  it('cite the note cell and the formula as printed, in zh-CN and en-US', () => {
+    expect(of(j1Unreadable).map((f) => [f.location.cell, f.text, f.message])).toEqual([
+      [j1Note.split('!')[1], '9行=（1+…+）行', '表注公式“9行=（1+…+）行”无法识别，未作核对，请人工核对。'],
+    ]);
+    expect(of(j1Unreadable, 'en-US')[0].message).toBe('The formula "9行=（1+…+）行" in the table note cannot be read, so it was not checked; check it by hand.');
+    expect(of(j1NoLine).map((f) => f.message)).toEqual(['表注公式“25行=（9+10+11）行”中的第 25 行在表中找不到，未作核对。']);
+    expect(of(j1NoLine, 'en-US').map((f) => f.message)).toEqual([
+      'The formula "25行=（9+10+11）行" in the table note names line 25, which the table does not have, so it was not checked.',
+    ]);
+    expect(of(j1Split).map((f) => f.message)).toEqual([
+      '表注公式“9行=（1+2+3+4+5+6+7+8+13）行”中的第 13 行与合计行不在表的同一侧（收入/支出），公式可能有误，未作核对。',
+    ]);
+    expect(of(j1Spacer).map((f) => f.message)).toEqual(['表注公式“22行=（19+20+21+23）行”中的第 23 行表中没有印出，核对时按空白（0）计算。']);
+    expect(of(j5NoColumn).map((f) => f.message)).toEqual(['表注公式“1栏各行=（2+3+4）栏各行”中的第 4 栏在表中找不到，未作核对。']);
+    expect(of(j5RowFormula, 'en-US').map((f) => f.message)).toEqual([
+      'The formula "1行=（2+3）行" in the table note adds lines by number (行次), but the table prints no line numbers, so it was not checked.',
+    ]);
+  });
+
+  it('a formula whose column is missing generates no relation (it is reported, not half-checked)', () => {
+    const r = checkWorkbook(memoryWorkbook(j5NoColumn));
+    expect(r.engine.relations.filter((x) => x.rule === 'generic.declared-formula' && x.target.ref.sheet === '表5')).toEqual([]);
+  });
+
+  it('numbers are listed with ranges folded', () => {
+    expect(numberList([9, 5, 6, 7, 12, 13], 'zh-CN')).toBe('5～7、9、12、13');
+    expect(numberList([9, 5, 6, 7, 12, 13], 'en-US')).toBe('5–7, 9, 12, 13');
+  });
+});
 
 // —— code footing ——————————————————————————————————————————————————————————————————————
 
@@ -198,5 +322,124 @@ testRule('generic.code-footing', [
     ],
   },
 ]);
+
+// —— unit labels ————————————————————————————————————————————————————————————————————————
+
+/** A copy of the workbook whose sheet `name` prints every amount `k` times larger (its figures in another unit). */
+function scaledSheet(sheets: MemorySheetSpec[], name: string, k: number): MemorySheetSpec[] {
+  return sheets.map((s) =>
+    s.name !== name
+      ? s
+      : {
+          ...s,
+          rows: s.rows.map((r) =>
+            r.map((v) => {
+              if (v === null || typeof v !== 'object' || typeof v.value !== 'number') return v;
+              const value = Math.round(v.value * k * 100) / 100;
+              return { ...v, value, text: money(value) };
+            }),
+          ),
+        },
+  );
+}
+
+const juesuan = juesuanBook();
+const shanghai = shanghaiBudget();
+
+testRule('generic.unit-label', [
+  { name: 'a 万元 决算 book whose ties hold: no finding', sheets: juesuan, inspects: ['XJ-09.total', 'XJ-09.class', 'XJ-14'], minHolds: 5 },
+  {
+    name: 'a Shanghai budget book printing 元 tables and a 万元 三公 table: no finding',
+    sheets: shanghai,
+    inspects: ['XW-07.basic', 'XS-07.31013'],
+    minHolds: 2,
+  },
+  {
+    name: '表5 labelled 元 in a 万元 book, its figures in 万元: the label is wrong, the unit cell is the suspect',
+    sheets: patch(juesuan, { '表5!E2': '金额单位：元' }),
+    expect: [{ severity: 'error', verdict: 'fails', cell: '表5!E2', suspect: '表5!E2', proposed: '金额单位：万元', signature: 'unit-label' }],
+  },
+  {
+    name: '表5 labelled 万元 like the rest, its figures in 元: the label is wrong',
+    sheets: scaledSheet(juesuan, '表5', 10000),
+    expect: [{ severity: 'error', cell: '表5!E2', suspect: '表5!E2', proposed: '金额单位：元', signature: 'unit-label' }],
+  },
+  {
+    name: 'the Shanghai 三公 table labelled 元, its figures in 万元: the label is wrong',
+    sheets: patch(shanghai, { 'T9!G2': '金额单位：元' }),
+    expect: [{ severity: 'error', cell: 'T9!G2', suspect: 'T9!G2', proposed: '金额单位：万元' }],
+  },
+  {
+    name: 'only two tables tied, one 元 and one 万元, figures equal: which label is wrong is unknown, one warning',
+    sheets: patch(juesuanBook({ omit: ['表1', '表2', '表3', '表6', '表7', '表8', '表9'] }), { '表5!E2': '金额单位：元' }),
+    expect: [{ severity: 'warning', verdict: 'fails', cell: '表4!I2', suspect: null }],
+  },
+  {
+    name: 'one figure typed in 元 in a 万元 table is a slipped figure, not a wrong label',
+    sheets: patch(juesuan, { '表5!C6': '11,717,700.00' }),
+    inspects: ['XJ-14'],
+  },
+  {
+    name: 'messages render in en-US',
+    lang: 'en-US',
+    sheets: patch(juesuan, { '表5!E2': '金额单位：元' }),
+    expect: [{ severity: 'error', cell: '表5!E2', suspect: '表5!E2' }],
+  },
+]);
+
+describe('generic.unit-label: the findings', () => {
+  const of = (sheets: MemorySheetSpec[], lang: 'zh-CN' | 'en-US' = 'zh-CN') =>
+    checkWorkbook(memoryWorkbook(sheets), { lang }).findings.filter((f) => f.rule === 'generic.unit-label');
+
+  it('name the table, its label, the unit its figures are in, the tables tied to it and one example', () => {
+    const wrong = patch(juesuan, { '表5!E2': '金额单位：元' });
+    const [zh] = of(wrong);
+    expect(zh.message).toBe(
+      '“一般公共预算财政拨款支出决算表”的金额单位很可能标错：标注为“元”，但与“财政拨款收入支出决算总表”、“支出决算表”、“政府性基金预算财政拨款收入支出决算表”、' +
+        '“一般公共预算财政拨款基本支出决算表”的 6 项表间核对只有把本表数字按“万元”理解才相符（如 表5!C6 为 1,171.77（元），表4!G11 为 1,171.77（万元））。',
+    );
+    expect(zh.suspect).toEqual({ sheet: '表5', cell: 'E2', proposed: '金额单位：万元', reason: '金额单位很可能应为“万元”。', signature: 'unit-label' });
+    // the unit cell, then the figures of the ties that agree only in the other unit
+    expect(zh.cells.slice(0, 3)).toEqual([
+      { sheet: '表5', cell: 'E2' },
+      { sheet: '表5', cell: 'C6' },
+      { sheet: '表4', cell: 'G11' },
+    ]);
+    const [en] = of(wrong, 'en-US');
+    expect(en.message).toBe(
+      'The unit label of "General public budget appropriation expenditure (final accounts)" is probably wrong: it says 元, but 6 cross-table checks with ' +
+        '"Fiscal appropriation income and expenditure summary (final accounts)", "Expenditure (final accounts)", ' +
+        '"Government fund budget appropriation income and expenditure (final accounts)", "General public budget appropriation basic expenditure (final accounts)" ' +
+        'agree only when its figures are read in 万元 (e.g. 表5!C6 is 1,171.77 (元), 表4!G11 is 1,171.77 (万元)).',
+    );
+    expect(en.suspect?.reason).toBe('The unit is most likely 万元.');
+  });
+
+  it('a table name that opens with its own quotes is not quoted twice', () => {
+    const [zh] = of(patch(shanghai, { 'T9!G2': '金额单位：元' }));
+    expect(zh.message).toBe(
+      '“三公”经费预算表的金额单位很可能标错：标注为“元”，但与“一般公共预算基本支出预算表”的 1 项表间核对只有把本表数字按“万元”理解才相符' +
+        '（如 T9!E6 为 30.00（元），T8!C21 为 300,000.00（元））。',
+    );
+  });
+
+  it('the two-table case names both tables and cites both unit cells', () => {
+    const two = patch(juesuanBook({ omit: ['表1', '表2', '表3', '表6', '表7', '表8', '表9'] }), { '表5!E2': '金额单位：元' });
+    const [f] = of(two);
+    expect(f.message).toBe(
+      '“财政拨款收入支出决算总表”（标注“万元”）与“一般公共预算财政拨款支出决算表”（标注“元”）之间的 4 项表间核对，按同一单位相符，按标注单位换算则相差 10000 倍：' +
+        '两表中有一张的金额单位很可能标错（如 表4!G11 为 1,171.77（万元），表5!C6 为 1,171.77（元）），请核对。',
+    );
+    expect(f.cells.slice(0, 2)).toEqual([
+      { sheet: '表4', cell: 'I2' },
+      { sheet: '表5', cell: 'E2' },
+    ]);
+    expect(of(two, 'en-US')[0].message).toBe(
+      '4 cross-table checks between "Fiscal appropriation income and expenditure summary (final accounts)" (labelled 万元) and ' +
+        '"General public budget appropriation expenditure (final accounts)" (labelled 元) agree in one unit but are 10,000 times apart in the labelled units: ' +
+        'one of the two unit labels is probably wrong (e.g. 表4!G11 is 1,171.77 (万元), 表5!C6 is 1,171.77 (元)); please check.',
+    );
+  });
+});
 
 assertCoverage(genericPack);

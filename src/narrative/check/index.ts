@@ -17,6 +17,7 @@ import { extractClaims } from '../extract';
 import type { AmountClaim, BreakdownClaim, ChangeClaim, Claim, CompletionClaim, CountClaim, NumberToken, ShareClaim } from '../extract/types';
 import type { Paragraph } from '../sources/types';
 import { narrativeMessages } from './messages';
+import { checkPerformanceParagraph, performanceIndex } from './performance';
 
 export interface NarrativeCheckOptions {
   lang?: Lang;
@@ -149,6 +150,8 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
   /** the whole of a list whose items follow in the next paragraphs (a paragraph ending in “：”) */
   let listWhole: Amount | undefined;
 
+  /** the performance self-evaluation forms' facts, when the workbook holds any */
+  const perfIndex = performanceIndex(facts);
   /** the fund a section heading names (“七、政府性基金预算财政拨款收入支出决算情况说明”): its 本年收入 is the fund's */
   let sectionFund: SectionFund | undefined;
   /** inside the 基本支出 section, economic classes (工资福利支出 …) are the basic-spending lines */
@@ -232,6 +235,17 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
       }
     }
 
+    // the 预算绩效 sentences (N27–N29) against the performance self-evaluation forms (./performance)
+    if (perfIndex) {
+      checkPerformanceParagraph(para.text, claims, perfIndex, {
+        lang,
+        reportYear: options.reportYear,
+        add: (rule, severity, span, message, extra) => add(rule, severity, { span }, message, extra),
+        verified,
+        wan,
+      });
+    }
+
     function checkAmount(c: AmountClaim): void {
       const n = wan(c.amount);
       if (!n) return;
@@ -273,6 +287,12 @@ export function checkNarrative(paragraphs: Paragraph[], facts: FactBase, options
             cells: [prev.where, where],
           });
         }
+        return;
+      }
+      // a project's name may name one of its budget items (“医疗救助项目 491.57 万元” of a 医疗救助 form totalling
+      // 824.57): a figure that is not the form's is not checkable by the name alone (N29 sentences are, see ./performance)
+      if (linked.fact.key.startsWith('performance.')) {
+        add('narrative.amount', 'info', c, msg('amount-unlinked', { subject: c.subject, printed }), { verdict: 'cannot' });
         return;
       }
       const r = checkSame(linked.value, n);

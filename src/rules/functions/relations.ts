@@ -5,7 +5,7 @@ import type { RecognisedTable, TableColumn, TablePart, TableRow } from '../../mo
 import { kindName } from '../../i18n/kinds';
 import { parseNoteFormulas, type NoteFormula } from '../formula/parse';
 import { findColumn, findRow, type FigureSel, type RuleContext } from '../context';
-import type { CheckSpec, Generated, LocalText, Relation, RuleDef, Term } from '../types';
+import type { CheckSpec, Gap, Generated, LocalText, Relation, RuleDef, Term } from '../types';
 
 const lt = (zh: string, en: string): LocalText => ({ 'zh-CN': zh, 'en-US': en });
 
@@ -17,6 +17,40 @@ function rel(rule: RuleDef, target: Term, parts: Term[], op: Relation['op'], des
   return { rule: rule.id, target, parts, op, soft: !!rule.soft, describe };
 }
 
+/**
+ * Where a check function puts what it generates. The terms are the emitter's own: full `Term`s (`generate`, below), or
+ * the lean engine's handles (../lean.ts), which evaluates each relation as it comes without building objects for the
+ * figures of sums that hold. A term is valid until the next relation is added; `describe` is called only when the text
+ * is needed (the description of a relation that holds is never built by the lean engine).
+ */
+export interface Emitter<T> {
+  term(table: RecognisedTable, part: TablePart, row: TableRow, column: TableColumn, weight?: number): T;
+  add(rule: RuleDef, target: T, parts: T[], op: Relation['op'], describe: () => LocalText): void;
+  /** a relation built whole from full terms (ties: figures resolved and converted across tables) */
+  addBuilt(r: Relation): void;
+  gap(g: Gap): void;
+  /** called before the relations of each table (undefined: ties, which span tables) */
+  begin?(table: RecognisedTable | undefined): void;
+}
+
+/** The emitter that builds every relation as an object (`generate`; the reference the lean engine is tested against). */
+export class CollectEmitter implements Emitter<Term> {
+  readonly out: Generated = { relations: [], gaps: [] };
+  constructor(private readonly ctx: RuleContext) {}
+  term(table: RecognisedTable, part: TablePart, row: TableRow, column: TableColumn, weight = 1): Term {
+    return this.ctx.term(table, part, row, column, weight);
+  }
+  add(rule: RuleDef, target: Term, parts: Term[], op: Relation['op'], describe: () => LocalText): void {
+    this.out.relations.push(rel(rule, target, parts, op, describe()));
+  }
+  addBuilt(r: Relation): void {
+    this.out.relations.push(r);
+  }
+  gap(g: Gap): void {
+    this.out.gaps.push(g);
+  }
+}
+
 /** Value columns and rows of a part, as a matrix accessor. */
 function valueColumns(part: TablePart): TableColumn[] {
   return part.columns;
@@ -24,7 +58,7 @@ function valueColumns(part: TablePart): TableColumn[] {
 
 // —— declared formulas ——————————————————————————————————————————————————————————————
 
-function declared(ctx: RuleContext, rule: RuleDef, table: RecognisedTable, out: Generated): void {
+function declared<T>(rule: RuleDef, table: RecognisedTable, out: Emitter<T>): void {
   for (const f of declaredFormulasOf(table)) {
     if (f.axis === 'row') {
       // N行 = Σ 行: the rows may sit in either half of a two-sided table; evaluate in every value column of the part
@@ -38,15 +72,13 @@ function declared(ctx: RuleContext, rule: RuleDef, table: RecognisedTable, out: 
         // a row that belongs to the other half means the formula was misread: skip the formula then.
         if (missing.some((t) => table.parts.some((p) => p !== part && p.rows.some((r) => r.hangci === t.index)))) continue;
         for (const col of valueColumns(part)) {
-          const target = ctx.term(table, part, targetRow, col);
+          const target = out.term(table, part, targetRow, col);
           const parts = f.terms
             .map((t) => byHangci.get(t.index))
-            .map((r, i) => (r ? ctx.term(table, part, r, col, f.terms[i].weight) : undefined))
-            .filter((x): x is Term => !!x);
+            .map((r, i) => (r ? out.term(table, part, r, col, f.terms[i].weight) : undefined))
+            .filter((x): x is T => x !== undefined);
           const where = col.lanci !== undefined ? `${col.lanci}栏` : col.label;
-          out.relations.push(
-            rel(rule, target, parts, 'eq', lt(`${table.title}：${f.source}（${where}）`, `${table.title}: ${f.source} (column ${where})`)),
-          );
+          out.add(rule, target, parts, 'eq', () => lt(`${table.title}：${f.source}（${where}）`, `${table.title}: ${f.source} (column ${where})`));
         }
       }
     } else {
@@ -54,23 +86,14 @@ function declared(ctx: RuleContext, rule: RuleDef, table: RecognisedTable, out: 
         const byLanci = new Map(part.columns.filter((c) => c.lanci !== undefined).map((c) => [c.lanci!, c]));
         const targetCol = byLanci.get(f.target);
         if (!targetCol) continue;
-        if (f.terms.some((t) => !byLanci.has(t.index))) {
-          out.gaps.push({
-            rule: rule.id,
-            location: { sheet: table.sheet, cell: ctx.term(table, part, part.rows[0] ?? fakeRow(table), targetCol).ref.cell },
-            table: table.id,
-            need: lt(`公式 ${f.source} 引用的栏次在表中找不到`, `a column named in ${f.source} is not in the table`),
-          });
-          continue;
-        }
+        // a column the table does not have: reported on the note by generic.declared-formula-readable (note-formulas.ts)
+        if (f.terms.some((t) => !byLanci.has(t.index))) continue;
         for (const row of part.rows) {
           if (!row.label && !row.code && row.cells.every((c) => !c)) continue;
-          const target = ctx.term(table, part, row, targetCol);
-          const parts = f.terms.map((t) => ctx.term(table, part, row, byLanci.get(t.index)!, t.weight));
+          const target = out.term(table, part, row, targetCol);
+          const parts = f.terms.map((t) => out.term(table, part, row, byLanci.get(t.index)!, t.weight));
           const where = row.code ?? (row.label || row.key || `#${row.row}`);
-          out.relations.push(
-            rel(rule, target, parts, 'eq', lt(`${table.title}：${f.source}（${where}）`, `${table.title}: ${f.source} (row ${where})`)),
-          );
+          out.add(rule, target, parts, 'eq', () => lt(`${table.title}：${f.source}（${where}）`, `${table.title}: ${f.source} (row ${where})`));
         }
       }
     }
@@ -79,10 +102,6 @@ function declared(ctx: RuleContext, rule: RuleDef, table: RecognisedTable, out: 
 
 function rowName(row: TableRow): string {
   return row.code ?? (row.label || row.key || `#${row.row}`);
-}
-
-function fakeRow(table: RecognisedTable): TableRow {
-  return { row: table.headerRows[1], label: '', cells: [] };
 }
 
 // —— code footing ———————————————————————————————————————————————————————————————————
@@ -117,7 +136,7 @@ export function codeChildren(rows: TableRow[]): { parentOf: Map<TableRow, TableR
   return { parentOf, children };
 }
 
-function footing(ctx: RuleContext, rule: RuleDef, table: RecognisedTable, out: Generated): void {
+function footing<T>(rule: RuleDef, table: RecognisedTable, out: Emitter<T>): void {
   for (const part of table.parts) {
     const coded = part.rows.filter((r) => r.code);
     if (coded.length === 0) continue;
@@ -132,17 +151,16 @@ function footing(ctx: RuleContext, rule: RuleDef, table: RecognisedTable, out: G
     if (duplicate) continue;
     for (const col of valueColumns(part)) {
       for (const [parent, kids] of children) {
-        out.relations.push(
-          rel(
-            rule,
-            ctx.term(table, part, parent, col),
-            kids.map((k) => ctx.term(table, part, k, col)),
-            'eq',
+        out.add(
+          rule,
+          out.term(table, part, parent, col),
+          kids.map((k) => out.term(table, part, k, col)),
+          'eq',
+          () =>
             lt(
               `${table.title}：${parent.code} ${parent.label} = Σ 下级科目（${col.label}）`,
               `${table.title}: ${parent.code} ${parent.label} = Σ its sub-items (${col.label})`,
             ),
-          ),
         );
       }
       // 合计 = Σ top-level codes, per code system (function 类; economic 类 except in the blocks of J6, whose
@@ -156,14 +174,12 @@ function footing(ctx: RuleContext, rule: RuleDef, table: RecognisedTable, out: G
       for (const sys of systems) {
         const tops = coded.filter((r) => !parentOf.get(r) && (r.codeSystem === 'economic') === sys.economic);
         if (!sys.applies || tops.length === 0) continue;
-        out.relations.push(
-          rel(
-            rule,
-            ctx.term(table, part, total, col),
-            tops.map((k) => ctx.term(table, part, k, col)),
-            'eq',
-            lt(`${table.title}：合计 = Σ ${sys.zh}（${col.label}）`, `${table.title}: total = Σ ${sys.en} (${col.label})`),
-          ),
+        out.add(
+          rule,
+          out.term(table, part, total, col),
+          tops.map((k) => out.term(table, part, k, col)),
+          'eq',
+          () => lt(`${table.title}：合计 = Σ ${sys.zh}（${col.label}）`, `${table.title}: total = Σ ${sys.en} (${col.label})`),
         );
       }
     }
@@ -176,7 +192,7 @@ function hasDeclared(table: RecognisedTable, axis: 'row' | 'col'): boolean {
   return declaredFormulasOf(table).some((f) => f.axis === axis);
 }
 
-function columnSum(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 'columnSum' }>, table: RecognisedTable, out: Generated): void {
+function columnSum<T>(rule: RuleDef, spec: Extract<CheckSpec, { fn: 'columnSum' }>, table: RecognisedTable, out: Emitter<T>): void {
   if (spec.unlessDeclared && hasDeclared(table, 'col')) return;
   for (const part of table.parts) {
     const target = part.columns.find((c) => c.key === spec.target);
@@ -188,17 +204,16 @@ function columnSum(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { f
     if (parts.length === 0) continue;
     for (const row of part.rows) {
       if (!row.label && !row.code && row.cells.every((c) => !c)) continue;
-      out.relations.push(
-        rel(
-          rule,
-          ctx.term(table, part, row, target),
-          parts.map((p) => ctx.term(table, part, row, p.col, p.weight)),
-          'eq',
+      out.add(
+        rule,
+        out.term(table, part, row, target),
+        parts.map((p) => out.term(table, part, row, p.col, p.weight)),
+        'eq',
+        () =>
           lt(
             `${table.title}：${target.label} = ${parts.map((p) => (p.weight < 0 ? '− ' : '') + p.col.label).join(' + ')}（${rowName(row)}）`,
             `${table.title}: ${target.label} = ${parts.map((p) => (p.weight < 0 ? '− ' : '') + p.col.label).join(' + ')} (${rowName(row)})`,
           ),
-        ),
       );
     }
   }
@@ -207,7 +222,7 @@ function columnSum(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { f
 const PERSONNEL = ['301', '303'];
 const PUBLIC = ['302', '307', '309', '310', '312', '313', '399'];
 
-function rowSum(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 'rowSum' }>, table: RecognisedTable, out: Generated): void {
+function rowSum<T>(rule: RuleDef, spec: Extract<CheckSpec, { fn: 'rowSum' }>, table: RecognisedTable, out: Emitter<T>): void {
   if (spec.unlessDeclared && hasDeclared(table, 'row')) return;
   // economic groups may sit in any block of the table
   const allRows = table.parts.flatMap((p) => p.rows.map((r) => ({ part: p, row: r })));
@@ -234,20 +249,19 @@ function rowSum(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 
       const terms = partRows
         .map((x) => {
           const c = x.part === part ? col : x.part.columns[idx] ?? x.part.columns[0];
-          return c ? ctx.term(table, x.part, x.row, c, x.weight) : undefined;
+          return c ? out.term(table, x.part, x.row, c, x.weight) : undefined;
         })
-        .filter((x): x is Term => !!x);
-      out.relations.push(
-        rel(
-          rule,
-          ctx.term(table, part, targetRow, col),
-          terms,
-          'eq',
+        .filter((x): x is T => x !== undefined);
+      out.add(
+        rule,
+        out.term(table, part, targetRow, col),
+        terms,
+        'eq',
+        () =>
           lt(
             `${table.title}：${targetRow.label} = ${partRows.map((x) => (x.weight < 0 ? '− ' : '') + (x.row.code ?? x.row.label)).join(' + ')}（${col.label}）`,
             `${table.title}: ${targetRow.label} = ${partRows.map((x) => (x.weight < 0 ? '− ' : '') + (x.row.code ?? x.row.label)).join(' + ')} (${col.label})`,
           ),
-        ),
       );
     }
   }
@@ -255,7 +269,7 @@ function rowSum(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 
 
 // —— ties ————————————————————————————————————————————————————————————————————————————
 
-function tie(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 'tie' }>, out: Generated): void {
+function tie<T>(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 'tie' }>, out: Emitter<T>): void {
   const expand = (sel: FigureSel, code: string | undefined): FigureSel =>
     code === undefined ? sel : { ...sel, row: { ...sel.row, key: undefined, code } };
   const codes: Array<string | undefined> = [];
@@ -291,7 +305,7 @@ function tie(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 'ti
       if (!left || rights.some((r) => !r.term)) {
         const present = left ?? rights.find((r) => r.term)!.term!;
         if (!present.amount.value || present.amount.value.isZero()) continue;
-        out.gaps.push({
+        out.gap({
           rule: rule.id,
           location: present.ref,
           table: present.table,
@@ -303,7 +317,7 @@ function tie(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 'ti
     if (!left || rights.some((r) => !r.term)) {
       const anchor = left ?? rights.find((r) => r.term)?.term;
       if (anchor) {
-        out.gaps.push({
+        out.gap({
           rule: rule.id,
           location: anchor.ref,
           table: anchor.table,
@@ -319,7 +333,7 @@ function tie(ctx: RuleContext, rule: RuleDef, spec: Extract<CheckSpec, { fn: 'ti
       const name = table ? kindName(table.kind, lang) : t.table;
       return lang === 'zh-CN' ? `${name}“${t.name}”` : `${name} "${t.name}"`;
     };
-    out.relations.push(
+    out.addBuilt(
       rel(
         rule,
         left,
@@ -360,29 +374,39 @@ export function applies(ctx: RuleContext, rule: RuleDef): boolean {
 }
 
 export function generate(ctx: RuleContext, rule: RuleDef): Generated {
-  const out: Generated = { relations: [], gaps: [] };
-  if (!applies(ctx, rule)) return out;
+  const e = new CollectEmitter(ctx);
+  generateInto(ctx, rule, e);
+  return e.out;
+}
+
+/**
+ * Run one rule into an emitter, table by table in the order of `ctx.tables` (ties at once); `only` limits it to one
+ * table (the lean engine rebuilds the relations of one table that way; a table's relations come out the same each time).
+ */
+export function generateInto<T>(ctx: RuleContext, rule: RuleDef, out: Emitter<T>, only?: RecognisedTable): void {
+  if (!applies(ctx, rule)) return;
   const spec = rule.then;
   if (spec.fn === 'tie') {
+    out.begin?.(undefined);
     tie(ctx, rule, spec, out);
-    return out;
+    return;
   }
   for (const table of ctx.tablesOf(rule.given.kinds)) {
-    if (table.empty) continue;
+    if (table.empty || (only && table !== only)) continue;
+    out.begin?.(table);
     switch (spec.fn) {
       case 'declaredFormulas':
-        declared(ctx, rule, table, out);
+        declared(rule, table, out);
         break;
       case 'codeFooting':
-        footing(ctx, rule, table, out);
+        footing(rule, table, out);
         break;
       case 'columnSum':
-        columnSum(ctx, rule, spec, table, out);
+        columnSum(rule, spec, table, out);
         break;
       case 'rowSum':
-        rowSum(ctx, rule, spec, table, out);
+        rowSum(rule, spec, table, out);
         break;
     }
   }
-  return out;
 }
