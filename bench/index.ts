@@ -247,9 +247,12 @@ function compiledCli(): string {
 
 /**
  * Batch throughput of the real CLI (`crossfoot check <files…> --jobs N`, compiled, each run a fresh process, start-up
- * included): jobs 1 and jobs = cores alternate, medians of `rounds` runs each, over the fixture books and over four
- * copies of them (a batch where each thread's start-up — loading the modules, the JIT's first compilations — weighs
- * less). Other work on the machine slows the parallel runs most: the load average is printed beside.
+ * included) on all cores against one core: one core is the process pinned to CPU 0 (`taskset -c 0`, Linux), all
+ * cores are the same process unpinned with 1 job and with jobs = cores; medians of `rounds` runs each, alternating,
+ * over the fixture books and over four copies of them (a batch where each thread's start-up — loading the modules, the
+ * JIT's first compilations — weighs less). One job is not one core: V8 collects garbage and compiles on helper threads
+ * beside the main thread, so an unpinned single job already keeps more than one core busy; the speed-up is one core's
+ * time over the best all-core time. Other work on the machine slows the parallel runs most: the load average is printed.
  */
 async function batch(rounds: number): Promise<void> {
   line('## 5. Batch throughput (the compiled CLI, `crossfoot check <books…> --jobs N`, one process per run)');
@@ -260,6 +263,9 @@ async function batch(rounds: number): Promise<void> {
     return;
   }
   const bin = compiledCli();
+  /** util-linux's taskset pins the one-core run to CPU 0 */
+  const taskset = ['/usr/bin/taskset', '/bin/taskset'].find((f) => fs.existsSync(f));
+  if (!taskset) line('   (no taskset: the one-core run is not measured)');
   const books = fs.readdirSync(BOOKS).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(BOOKS, f));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crossfoot-batch-'));
   try {
@@ -272,10 +278,11 @@ async function batch(rounds: number): Promise<void> {
         copies.push(to);
       }
     }
-    const run = (files: string[], jobs: number): number => {
+    const run = (files: string[], jobs: number, pinned = false): number => {
       const t0 = performance.now();
+      const args = [bin, 'check', ...files, '--jobs', String(jobs), '--format', 'json'];
       try {
-        execFileSync(process.execPath, [bin, 'check', ...files, '--jobs', String(jobs), '--format', 'json'], {
+        execFileSync(pinned ? taskset! : process.execPath, pinned ? ['-c', '0', process.execPath, ...args] : args, {
           cwd: ROOT,
           stdio: ['ignore', 'ignore', 'ignore'],
           maxBuffer: 256 * 1024 * 1024,
@@ -287,20 +294,28 @@ async function batch(rounds: number): Promise<void> {
       return performance.now() - t0;
     };
     for (const [label, files] of [[`${books.length} fixture books`, books], [`${copies.length} books (the fixtures × 4)`, copies]] as const) {
+      const pinned: number[] = [];
       const one: number[] = [];
       const all: number[] = [];
       const loads: number[] = [];
       for (let i = 0; i < rounds; i++) {
         loads.push(os.loadavg()[0]);
+        if (taskset) pinned.push(run(files, 1, true));
         one.push(run(files, 1));
         all.push(run(files, cores));
       }
+      const rate = (t: number) => `${(files.length / (t / 1000)).toFixed(1)} books/s`;
       const a = median(one);
       const b = median(all);
+      const best = Math.min(a, b);
+      const p = taskset ? median(pinned) : undefined;
       line(
-        `   ${label}: 1 job ${ms(a)} (${(files.length / (a / 1000)).toFixed(1)} books/s), ${cores} jobs ${ms(b)} ` +
-          `(${(files.length / (b / 1000)).toFixed(1)} books/s): speed-up ${ratio(a / b)}; medians of ${rounds}, ` +
-          `load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} cores`,
+        `   ${label}: ` +
+          (p !== undefined ? `one core 1 job ${ms(p)} (${rate(p)}); ` : '') +
+          `all ${cores} cores 1 job ${ms(a)} (${rate(a)}), ${cores} jobs ${ms(b)} (${rate(b)}); ` +
+          (p !== undefined ? `speed-up all cores vs one core ${ratio(p / best)}, ` : '') +
+          `${cores} jobs vs 1 job ${ratio(a / b)}; medians of ${rounds}, ` +
+          `load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
       );
     }
   } catch (e) {

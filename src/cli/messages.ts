@@ -172,7 +172,7 @@ export const cliMessages = defineMessages(
     'draft.bad-template': (p: { value: string; choices: string }) => `不支持的措辞模板：${p.value}（可选：${p.choices}）。`,
 
     // ── batch check (several workbooks, a folder or a glob) ──
-    'help.check.jobs': '批量检查时同时检查的工作簿数（默认：CPU 核数）',
+    'help.check.jobs': '批量检查时同时检查的工作簿数（默认：CPU 核数的一半，至少 1）',
     'help.check.summary-csv': '批量检查时另存一份汇总表（CSV，UTF-8 带 BOM，可直接用 Excel 打开）',
     'usage.bad-jobs': (p: { value: string }) => `--jobs 需要一个正整数，收到的是 ${p.value}。`,
     'usage.batch-format': (p: { value: string }) => `批量检查只支持 text 和 json 输出格式，不支持 ${p.value}。`,
@@ -332,7 +332,7 @@ export const cliMessages = defineMessages(
       `No disclosure tables recognised in last year's workbook ${p.file}: nothing to compare with.`,
     'draft.bad-template': (p: { value: string; choices: string }) => `Unsupported wording template: ${p.value} (choose ${p.choices}).`,
 
-    'help.check.jobs': 'how many workbooks a batch checks at the same time (default: the number of CPUs)',
+    'help.check.jobs': 'how many workbooks a batch checks at the same time (default: half the number of CPUs, at least 1)',
     'help.check.summary-csv': 'also save the batch summary table as CSV (UTF-8 with a BOM, opens directly in Excel)',
     'usage.bad-jobs': (p: { value: string }) => `--jobs needs a positive whole number, got ${p.value}.`,
     'usage.batch-format': (p: { value: string }) => `a batch check prints text or json only, not ${p.value}.`,

@@ -85,7 +85,7 @@ interface CheckOptions {
   summaryCsv?: string;
 }
 
-/** Parse a --jobs value: a positive whole number; undefined gives the number of CPUs. */
+/** Parse a --jobs value: a positive whole number; undefined gives defaultJobs() (one job per two cores). */
 export function parseJobs(value: string | undefined, lang: Lang): number {
   if (value === undefined) return defaultJobs();
   const v = value.trim();
