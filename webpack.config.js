@@ -110,7 +110,9 @@ module.exports = async (env = {}, argv = {}) => {
       // the same-origin proxy to a language model endpoint (see the header comment)
       setupMiddlewares(middlewares) {
         const { createLlmProxy, parseProxyTargets } = require('./addin/dev/llm-proxy');
-        middlewares.unshift({ name: 'crossfoot-llm-proxy', middleware: createLlmProxy({ targets: parseProxyTargets(process.env.CROSSFOOT_LLM_PROXY_TARGET) }) });
+        // after the dev server's own Host and cross-origin checks (DNS rebinding), before everything else
+        const checks = middlewares.findLastIndex((m) => m.name === 'host-header-check' || m.name === 'cross-origin-header-check');
+        middlewares.splice(checks + 1, 0, { name: 'crossfoot-llm-proxy', middleware: createLlmProxy({ targets: parseProxyTargets(process.env.CROSSFOOT_LLM_PROXY_TARGET) }) });
         return middlewares;
       },
       onListening(server) {

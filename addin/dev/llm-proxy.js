@@ -13,10 +13,12 @@
  * Limits, for a server that listens on localhost only:
  * - CROSSFOOT_LLM_PROXY_TARGET (comma-separated origins or URLs, e.g. "https://api.deepseek.com,http://gpu01:8000")
  *   restricts the targets; unset, any http(s) origin is forwarded.
- * - A request that carries an Origin header other than the dev server's own is refused (403): other web pages cannot
- *   use the proxy.
+ * - A request that carries an Origin header other than the dev server's own, or that the browser marks as coming from
+ *   another site (Sec-Fetch-Site: a no-cors GET carries no Origin), is refused (403): other web pages cannot use the
+ *   proxy. A Host other than localhost / 127.x / [::1] is refused too (a DNS-rebinding page would name its own host).
  * - Only Authorization, Content-Type, Accept and Content-Length are forwarded; the answer streams back unchanged
- *   (server-sent events included). Nothing is logged: the Authorization header holds the API key.
+ *   (server-sent events included) but for hop-by-hop, CORS and Set-Cookie headers (a remote service's cookies must
+ *   not land in localhost's cookie jar). Nothing is logged: the Authorization header holds the API key.
  *
  * Development only: a production deployment serves static files and has no proxy.
  */
@@ -26,6 +28,16 @@ const https = require('node:https');
 const PROXY_PREFIX = '/llm-proxy/';
 const REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'content-length'];
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer']);
+
+/**
+ * Whether a Host header names this computer (localhost, 127.x.x.x, [::1]), with or without a port.
+ * @param {string | undefined} host
+ */
+function isLoopbackHost(host) {
+  if (!host) return false;
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  return name === 'localhost' || name.endsWith('.localhost') || name === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(name);
+}
 
 /**
  * The allowed target origins of a CROSSFOOT_LLM_PROXY_TARGET value, or undefined when it is unset or blank.
@@ -70,6 +82,15 @@ function createLlmProxy(options = {}) {
       return;
     }
     // same origin only: a page of another origin must not reach internal hosts through this server
+    if (!isLoopbackHost(req.headers.host)) {
+      fail(res, 403, 'crossfoot dev proxy: only requests to localhost are forwarded');
+      return;
+    }
+    const site = req.headers['sec-fetch-site'];
+    if (site === 'cross-site' || site === 'same-site') {
+      fail(res, 403, 'crossfoot dev proxy: requests from other sites are not forwarded');
+      return;
+    }
     const origin = req.headers.origin;
     if (origin !== undefined) {
       const scheme = /** @type {{ encrypted?: boolean }} */ (req.socket).encrypted ? 'https' : 'http';
@@ -103,14 +124,15 @@ function createLlmProxy(options = {}) {
       const v = req.headers[name];
       if (typeof v === 'string') headers[name] = v;
     }
-    const url = new URL(path, target.origin);
+    // concatenated, not resolved: new URL('//elsewhere/x', origin) would leave the origin (and the allowed list)
+    const url = new URL(target.origin + path);
     const lib = url.protocol === 'https:' ? https : http;
     const upstream = lib.request(url, { method: req.method, headers }, (answer) => {
       /** @type {Record<string, string | string[]>} */
       const out = {};
       for (const [k, v] of Object.entries(answer.headers)) {
         const name = k.toLowerCase();
-        if (v === undefined || HOP_BY_HOP.has(name) || name.startsWith('access-control-')) continue;
+        if (v === undefined || HOP_BY_HOP.has(name) || name.startsWith('access-control-') || name === 'set-cookie') continue;
         out[name] = v;
       }
       res.writeHead(answer.statusCode ?? 502, out);

@@ -194,6 +194,15 @@ describe('retries', () => {
     expect(fake.pending()).toBe(1);
   });
 
+  test('a 503 with a long Retry-After (maintenance) fails at once as the server error it is, not as HTTP 429', async () => {
+    fake.enqueue({ status: 503, headers: { 'retry-after': '3600' }, body: { error: { message: 'down for maintenance' } } }, { reply: 'never' });
+    const e = await failure(model().complete(ASK));
+    expect(e.code).toBe('llm-http');
+    expect(e.params).toMatchObject({ status: '503', reason: 'server', detail: 'down for maintenance' });
+    expect(e.localized('en-US')).not.toContain('429');
+    expect(fake.pending()).toBe(1);
+  });
+
   test('500 twice, then success', async () => {
     fake.enqueue({ status: 500 }, { status: 503 }, { reply: '第三次成功' });
     const r = await model().complete(ASK);

@@ -123,6 +123,8 @@ export function createChatModel(config: LlmConfig, deps: ChatModelDeps = {}): Ch
         let delay = Math.min(maxDelayMs, baseDelayMs * 2 ** retry) * (1 - random() * 0.25);
         if (failure.retryAfterMs !== undefined) {
           if (failure.retryAfterMs > maxRetryAfterMs) {
+            // a 503 asking for a long wait (maintenance) is not a rate limit: its own error, not "HTTP 429"
+            if (failure.code !== 'llm-rate-limited') throw finalError(failure, retry);
             throw new CrossfootError('llm-rate-limited', {
               endpoint,
               reason: 'wait-too-long',

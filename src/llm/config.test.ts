@@ -97,6 +97,12 @@ describe('llmConfigFromEnv', () => {
       expect(e.params.reason).toBe('url-credentials');
       for (const text of [e.localized('zh-CN'), e.localized('en-US'), JSON.stringify(e.params)]) expect(text).not.toContain('hunter2');
     }
+    // the same slips without a scheme fail as url-scheme / url-invalid, whose message repeats the value: masked there
+    for (const url of ['user:hunter2pass@gpu01:8000/v1', 'api.example.com/v1?api_key=hunter2pass', 'api.example.com/v1 sk-hunter2pass']) {
+      const e = error(() => llmConfigFromEnv({ CROSSFOOT_LLM_MODEL: 'm', CROSSFOOT_LLM_BASE_URL: url }));
+      expect(['url-scheme', 'url-invalid']).toContain(e.params.reason);
+      for (const text of [e.localized('zh-CN'), e.localized('en-US'), JSON.stringify(e.params)]) expect(text).not.toContain('hunter2');
+    }
   });
 
   test('parseTimeout', () => {

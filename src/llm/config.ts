@@ -18,6 +18,7 @@
  * uses (no Node built-ins here: `env` is passed in).
  */
 import { CrossfootError } from '../errors';
+import { redact } from './redact';
 import type { LlmConfig } from './types';
 
 /** The flags as commander gives them (camelCase of --llm-base-url etc.); all optional. */
@@ -85,18 +86,18 @@ export function validateLlmConfig(config: LlmConfig, host: 'cli' | 'addin' = 'cl
   } catch {
     // "api.deepseek.com/v1" without a scheme is the usual slip: say that the scheme is missing
     if (/^[\w.-]+(:\d+)?(\/|$)/.test(baseURL) && !baseURL.includes('://')) {
-      throw new CrossfootError('llm-bad-config', { reason: 'url-scheme', value: baseURL });
+      throw new CrossfootError('llm-bad-config', { reason: 'url-scheme', value: shownURL(baseURL) });
     }
-    throw new CrossfootError('llm-bad-config', { reason: 'url-invalid', value: baseURL });
+    throw new CrossfootError('llm-bad-config', { reason: 'url-invalid', value: shownURL(baseURL) });
   }
   if (url.username || url.password || /[?&](api[-_]?key|key|token)=/i.test(url.search)) {
     // never echo the value: it holds a secret
     throw new CrossfootError('llm-bad-config', { reason: 'url-credentials' });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CrossfootError('llm-bad-config', { reason: 'url-scheme', value: baseURL });
+    throw new CrossfootError('llm-bad-config', { reason: 'url-scheme', value: shownURL(baseURL) });
   }
-  if (!url.hostname) throw new CrossfootError('llm-bad-config', { reason: 'url-invalid', value: baseURL });
+  if (!url.hostname) throw new CrossfootError('llm-bad-config', { reason: 'url-invalid', value: shownURL(baseURL) });
   if (/\s/.test(model)) throw new CrossfootError('llm-bad-config', { reason: 'model' });
   const out: LlmConfig = { ...config, baseURL: baseURL.replace(/\/+$/, ''), model };
   if (config.apiKey !== undefined) {
@@ -119,6 +120,14 @@ export function validateLlmConfig(config: LlmConfig, host: 'cli' | 'addin' = 'cl
     throw new CrossfootError('llm-bad-config', { reason: 'structured', value: String(config.structuredOutput) });
   }
   return out;
+}
+
+/**
+ * A rejected endpoint as the error message repeats it: redacted, and without a user-info part ("user:pass@host" has no
+ * scheme, so the URL check above does not see its password).
+ */
+function shownURL(value: string): string {
+  return redact(value).replace(/[^\s/?#@]+@/g, '***@');
 }
 
 /** A timeout as the user writes it, in seconds ("60", "60s", "2.5") or milliseconds ("1500ms"), from 1 s to 1 hour. */

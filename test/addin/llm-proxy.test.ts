@@ -37,6 +37,21 @@ async function startProxy(targets?: string[]): Promise<ProxyServer> {
   };
 }
 
+/** A chat POST through node:http, which (unlike fetch) lets the test set Host and Sec-Fetch-Site as a browser would. */
+function rawRequest(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.setTimeout(5000, () => req.destroy(new Error('timed out')));
+    req.end('{"model":"m","messages":[]}');
+  });
+}
+
 let fake: FakeOpenAI;
 let proxy: ProxyServer;
 
@@ -100,6 +115,39 @@ describe('the dev server proxy', () => {
     expect(own.status).toBe(200);
   });
 
+  it('refuses what other sites send: a no-cors request marked cross-site, a Host that is not this computer', async () => {
+    const refused: Array<Record<string, string>> = [{ 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { host: 'rebound.example:3000' }];
+    for (const headers of refused) {
+      const { status, body } = await rawRequest(`${proxy.origin}${new URL(chatUrl()).pathname}`, headers);
+      expect([headers, status]).toEqual([headers, 403]);
+      expect(body).toContain('crossfoot dev proxy');
+    }
+    expect(fake.requests).toEqual([]);
+    // the page's own requests (same-origin, localhost) pass
+    fake.enqueue({ reply: 'ok' });
+    const own = await rawRequest(`${proxy.origin}${new URL(chatUrl()).pathname}`, { 'sec-fetch-site': 'same-origin', host: 'localhost:3000' });
+    expect(own.status).toBe(200);
+  });
+
+  it('keeps the path on the target origin and drops the target\'s cookies', async () => {
+    // an allowed target; a path that would resolve to another host (//host/…) must not leave it
+    const elsewhere = await startFakeOpenAI();
+    const strict = await startProxy([fake.url]);
+    try {
+      fake.enqueue({ status: 404, headers: { 'set-cookie': 'track=1; Path=/' } });
+      const escaped = `${strict.origin}${PROXY_PREFIX}${encodeURIComponent(fake.url)}//${new URL(elsewhere.url).host}/v1/chat/completions`;
+      const res = await fetch(escaped, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"model":"m","messages":[]}' });
+      await res.text();
+      expect(res.status).toBe(404);
+      expect(elsewhere.requests).toEqual([]);
+      expect(fake.requests.map((r) => r.path)).toEqual([`//${new URL(elsewhere.url).host}/v1/chat/completions`]);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    } finally {
+      await strict.close();
+      await elsewhere.close();
+    }
+  });
+
   it('refuses malformed paths and targets outside the allowed list', async () => {
     for (const bad of [`${PROXY_PREFIX}not-a-url/v1/x`, `${PROXY_PREFIX}${encodeURIComponent('file:///etc')}/passwd`, `${PROXY_PREFIX}${encodeURIComponent(`${fake.url}/v1`)}/chat`]) {
       const res = await fetch(`${proxy.origin}${bad}`);
@@ -145,8 +193,11 @@ describe('webpack.config.js', () => {
     const config = await configure({ WEBPACK_SERVE: true, preview: true }, { mode: 'development' });
     const md = config.module.rules.find((r) => r.test.test('prompts/chat.zh-CN.md'));
     expect(md).toMatchObject({ type: 'asset/source', include: path.join(__dirname, '..', '..', 'prompts') });
-    const mounted = config.devServer!.setupMiddlewares!([{ name: 'other' }]) as Array<{ name: string }>;
-    expect(mounted.map((x) => x.name)).toEqual(['crossfoot-llm-proxy', 'other']);
+    // after webpack-dev-server's Host and cross-origin checks (they stop DNS rebinding), before the rest
+    const mounted = config.devServer!.setupMiddlewares!([{ name: 'host-header-check' }, { name: 'cross-origin-header-check' }, { name: 'other' }]) as Array<{
+      name: string;
+    }>;
+    expect(mounted.map((x) => x.name)).toEqual(['host-header-check', 'cross-origin-header-check', 'crossfoot-llm-proxy', 'other']);
     const built = await configure({}, { mode: 'production' });
     expect(built.devServer).toBeUndefined();
   });
