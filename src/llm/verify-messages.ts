@@ -24,6 +24,8 @@ export const verifyMessages = defineMessages(
       `年份 ${p.year}：既不是报告年度 ${p.reportYear}，也不是相邻年度。`,
     'year-unknown': (p: { year: number }) => `年份 ${p.year}：不知道报告年度，无法核实。`,
     'from-material': (p: { text: string }) => `“${p.text}”来自您提供的材料，未与报表核对。`,
+    'numeral-unverified': (p: { text: string }) =>
+      `“${p.text}”：无法识别为报表数字（请用阿拉伯数字书写，不加括号、编号），无法核实。`,
     'increase': '增加',
     'decrease': '减少',
     'flat': '持平',
@@ -50,6 +52,8 @@ export const verifyMessages = defineMessages(
       `Year ${p.year}: neither the report year ${p.reportYear} nor an adjacent year.`,
     'year-unknown': (p: { year: number }) => `Year ${p.year}: the report year is unknown, so it cannot be verified.`,
     'from-material': (p: { text: string }) => `"${p.text}" comes from your material; it was not verified against the tables.`,
+    'numeral-unverified': (p: { text: string }) =>
+      `"${p.text}": not readable as a figure of the tables (write it in Arabic digits, without brackets or codes); it cannot be verified.`,
     'increase': 'increase',
     'decrease': 'decrease',
     'flat': 'unchanged',

@@ -73,6 +73,43 @@ describe('verifyText on a small workbook', () => {
     expect(text.slice(r.problems[1].span.start, r.problems[1].span.end)).toBe('88.88万元');
   });
 
+  it('blocks figures the extractor does not read: Chinese numerals, bracketed or code-glued digits with a money unit', () => {
+    const cases: Array<[string, [VerifyKind, string]]> = [
+      ['医疗救助资金三百万元。', ['amount', '三百万元']],
+      ['医疗救助资金肆佰万元。', ['amount', '肆佰万元']],
+      ['医疗救助资金百万元。', ['amount', '百万元']],
+      ['资金三十万。', ['amount', '三十万']],
+      ['支出增长百分之十二。', ['percentage', '百分之十二']],
+      ['支出降低十二个百分点。', ['percentage', '十二个百分点']],
+      ['支出增长一倍。', ['unlinked', '一倍']],
+      ['开展三项工作，新增两人。', ['count', '三项']],
+      ['二〇二〇年度支出合计442.86万元。', ['year', '二〇二〇']],
+      ['支出合计【442】万元。', ['amount', '442】万元']],
+      ['其中2101101科目100万元。', ['amount', '100万元']],
+      ['支出合计4.0e2万元。', ['amount', '2万元']],
+    ];
+    for (const [text, first] of cases) {
+      const r = verifyText(text, facts, { reportYear: 2023 });
+      expect([text, r.ok]).toEqual([text, false]);
+      expect(blocking(r)[0]).toEqual(first);
+    }
+    // prose numerals are not figures; a Chinese-numeral year of the report year verifies like its digits
+    for (const text of ['建立一个机制，开展一项工作。', '第三批项目，三公经费，统一管理，十四五规划，千人计划。']) expect(verifyText(text, facts, { reportYear: 2023 }).problems).toEqual([]);
+    const y = verifyText('二〇二三年度支出合计442.86万元。', facts, { reportYear: 2023 });
+    expect(y.ok).toBe(true);
+    expect(y.verified.map((v) => [v.kind, v.text])).toEqual([
+      ['year', '二〇二三'],
+      ['amount', '442.86万元'],
+    ]);
+    // a material number that merely equals an unrelated fact (社会保障和就业支出 100.00) is the material's, not verified
+    const u = verifyText('医疗救助资金100万元。', facts, { reportYear: 2023, material: ['医疗救助资金100万元'] });
+    expect([u.ok, u.verified, u.problems.map((p) => [p.text, p.source])]).toEqual([true, [], [['100万元', 'material']]]);
+    // copied from the user's material: marked, not blocked
+    const m = verifyText('新增人员三人。', facts, { reportYear: 2023, material: ['今年新增人员三人。'] });
+    expect(m.ok).toBe(true);
+    expect(m.problems.map((p) => [p.text, p.blocking, p.source])).toEqual([['三人', false, 'material']]);
+  });
+
   it('blocks years other than the report year and its neighbours, and every year when the report year is unknown', () => {
     expect(blocking(verifyText('2020年度支出合计442.86万元。', facts, { reportYear: 2023 }))).toEqual([['year', '2020']]);
     expect(blocking(verifyText('2024年预算安排…', facts, { reportYear: 2023 }))).toEqual([]);

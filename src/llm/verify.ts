@@ -36,7 +36,9 @@ import {
   type Span,
 } from '../narrative/extract';
 import type { DraftFigure } from '../narrative/draft/types';
-import { DIRECTION_WORDS } from '../narrative/extract/lexicon';
+import { BASE_UNITS, DIRECTION_WORDS } from '../narrative/extract/lexicon';
+import { lexNumbers } from '../narrative/extract/numbers';
+import { fold } from '../narrative/extract/text';
 import { verifyMessages } from './verify-messages';
 
 const DIRECTION_RE = new RegExp(
@@ -405,6 +407,9 @@ export function verifyText(text: string, facts: FactBase, options: VerifyOptions
         case 'amount': {
           if (tok.approx || !n) return false;
           if (figureMatch(tok, ['amount'])) return accept(tok, kind, 'figure');
+          // no subject links it to a fact: a number the user's material prints is theirs, marked as such, not
+          // “verified” by a fact it merely equals (a project's 100万元 is not the 100.00 of an unrelated row)
+          if (material.numbers.has(numberKey(tok))) return false;
           const f = moneyFacts.find((x) => same(x.amount, n));
           if (f) return accept(tok, kind, 'fact', f.fact);
           const p = priorMoney.find((x) => same(x.amount, n));
@@ -423,6 +428,7 @@ export function verifyText(text: string, facts: FactBase, options: VerifyOptions
         case 'count': {
           if (tok.approx) return false;
           if (figureMatch(tok, ['count'])) return accept(tok, kind, 'figure');
+          if (material.numbers.has(numberKey(tok))) return false; // the material's, as for amounts
           const fam = countFamily(tok.unit ?? '');
           const f = countFacts.find((x) => countFamily(x.unit ?? '') === fam && x.value.value!.eq(countValue(tok)));
           if (f) return accept(tok, kind, 'fact', f);
@@ -527,6 +533,20 @@ export function verifyText(text: string, facts: FactBase, options: VerifyOptions
         problem(c.span, 'year', msg('from-material', { text: slice(c.span) }), { blocking: false, source: 'material' });
       } else if (y === undefined) problem(c.span, 'year', msg('year-unknown', { year: c.year }));
       else problem(c.span, 'year', msg('year-out-of-range', { year: c.year, reportYear: y }));
+    }
+
+    // ── numbers the extractor does not read as figures: Chinese numerals, a number in brackets or glued to a code ──
+    for (const h of hiddenNumbers(para.text)) {
+      if (local.some((p) => p.span.start < h.span.end && h.span.start < p.span.end)) continue;
+      const text = slice(h.span);
+      const y = options.reportYear;
+      if (h.year !== undefined && y !== undefined && Math.abs(h.year - y) <= 1) {
+        ok.set(h.span.start, { span: h.span, text, kind: 'year', basis: 'year' });
+      } else if ((options.material ?? []).some((m) => m.includes(text))) {
+        problem(h.span, h.kind, msg('from-material', { text }), { blocking: false, source: 'material' });
+      } else if (h.year !== undefined) {
+        problem(h.span, 'year', y === undefined ? msg('year-unknown', { year: h.year }) : msg('year-out-of-range', { year: h.year, reportYear: y }));
+      } else problem(h.span, h.kind, msg('numeral-unverified', { text }));
     }
 
     const shift = (s: Span): Span => ({ start: s.start + para.offset, end: s.end + para.offset });
@@ -670,6 +690,59 @@ export function verifyText(text: string, facts: FactBase, options: VerifyOptions
   problems.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   verified.sort((a, b) => a.span.start - b.span.start);
   return { ok: !problems.some((p) => p.blocking), problems, verified };
+}
+
+const CN_DIGIT = '〇零一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾';
+const CN_NUM = `[${CN_DIGIT}百千万亿佰仟]*[${CN_DIGIT}][${CN_DIGIT}百千万亿佰仟]*(?:点[${CN_DIGIT}百千万亿佰仟]+)?`;
+/** an amount may lead with 百/千 (百万元, 千万元): a count may not (千人计划 is a name) */
+const CN_NUM_MONEY = `[${CN_DIGIT}百千万亿佰仟]*[${CN_DIGIT}百千佰仟][${CN_DIGIT}百千万亿佰仟]*(?:点[${CN_DIGIT}百千万亿佰仟]+)?`;
+const COUNT_UNITS = BASE_UNITS.filter((u) => u.family !== 'money')
+  .map((u) => u.text.replace(/[()/]/g, (c) => `\\${c}`))
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+// no lookbehind: the add-in's WebView on older macOS (Safari < 16.4) rejects it when the module loads
+/**
+ * Figures written in Chinese numerals (三百万元, 百分之十二, 一倍, 二〇二〇年, 三十人): the extractor reads only digits, so
+ * without this they would pass unseen. A lone 一 before a count unit (一个, 一项, 一次) is prose, not a figure; a numeral
+ * after 第 is an ordinal.
+ */
+const CN_FIGURE = new RegExp(
+  [
+    `(?<year>[〇零一二三四五六七八九]{4})\\s*年`,
+    `百分之${CN_NUM}`,
+    `(?<pct>${CN_NUM})\\s*(?:[%％]|个?百分点)`,
+    `(?<times>${CN_NUM})倍`,
+    `(?<count>${CN_NUM})[多余]?\\s*(?:${COUNT_UNITS})`,
+    `(?<money>${CN_NUM_MONEY})[多余]?\\s*元(?!化)`,
+    `(?<wan>${CN_NUM_MONEY}[万亿])`,
+  ].join('|'),
+  'g',
+);
+const CN_YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/**
+ * Numbers in `text` that the extractor does not read as figures but a reader does: figures in Chinese numerals, and
+ * digits it skips as a code, label or ordinal (“【442】万元”, “科目100万元”, “4.0e2万元”) that carry a money unit or %.
+ * Each is a number nobody can verify, unless it is a year in Chinese numerals (checked like any year).
+ */
+function hiddenNumbers(text: string): Array<{ span: Span; kind: VerifyKind; year?: number }> {
+  const out: Array<{ span: Span; kind: VerifyKind; year?: number }> = [];
+  for (const m of text.matchAll(CN_FIGURE)) {
+    const start = m.index!;
+    const g = m.groups ?? {};
+    if (text[start - 1] === '第') continue;
+    if (g.count === '一') continue;
+    const span = { start, end: start + m[0].length };
+    if (g.year) out.push({ span: { start, end: start + 4 }, kind: 'year', year: Number([...g.year].map((c) => CN_YEAR_DIGITS[c]).join('')) });
+    else out.push({ span, kind: g.money || g.wan ? 'amount' : g.count ? 'count' : g.times ? 'unlinked' : 'percentage' });
+  }
+  const f = fold(text);
+  for (const it of lexNumbers(text, f)) {
+    if (it.kind !== 'skip') continue;
+    const unit = /^[)\]】〕]?\s{0,2}(?:[多余]?[万亿]元?|元|%|个?百分点)/.exec(f.slice(it.end));
+    if (unit) out.push({ span: { start: it.start, end: it.end + unit[0].length }, kind: /%|百分点/.test(unit[0]) ? 'percentage' : 'amount' });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
 }
 
 /**
