@@ -519,6 +519,7 @@ export function TaskPane({ host, initialLang, onLangChange, notices, llmStorage,
             check={narrativeCheck}
             onSelectCells={selectCells}
             onWrite={writeText}
+            readWorkbook={readWorkbook}
             errorText={(e) => errorText(e, lang)}
             llm={draftLlm}
           />

@@ -151,6 +151,8 @@ export const paneMessages = defineMessages(
     'draft.confirm.cancel': '取消',
     'draft.inserted': (p: { n: number; range: string }) => `已插入 ${p.n} 段文字到 ${p.range}`,
     'draft.insert-failed': (p: { detail: string }) => `插入失败：${p.detail}`,
+    'draft.stale': (p: { cells: string }) =>
+      `未插入：${p.cells} 在上次检查后已被修改。为免覆盖您的修改，请先重新检查，再插入。`,
 
     'tab.chat': '问答',
 
@@ -439,6 +441,8 @@ export const paneMessages = defineMessages(
     'draft.inserted': (p: { n: number; range: string }) =>
       `${p.n} ${p.n === 1 ? 'paragraph' : 'paragraphs'} inserted into ${p.range}`,
     'draft.insert-failed': (p: { detail: string }) => `The text could not be inserted: ${p.detail}`,
+    'draft.stale': (p: { cells: string }) =>
+      `Not inserted: ${p.cells} changed after the last check. So as not to overwrite your changes, check again first, then insert.`,
 
     'tab.chat': 'Chat',
 

@@ -18,6 +18,7 @@ import {
   MAX_SELECTED_CELLS,
   proposalParagraphs,
   proposalPlan,
+  staleCells,
   unverifiedNumbers,
 } from '../../addin/taskpane/llm/chat-view';
 import { promptSetFromContext, type PromptContext } from '../../addin/taskpane/llm/prompt-set';
@@ -129,6 +130,18 @@ describe('inserting a proposal', () => {
     expect(proposalPlan(cellProposal('append', 'A3'), workbook, known)!.writes[0].text).toBe('主要原因是\n与上年相比增加12.00万元。');
     const empty = proposalPlan(cellProposal('append', 'A9'), workbook, known)!;
     expect(empty).toEqual({ writes: [{ ref: { sheet: '情况说明', cell: 'A9' }, text: '与上年相比增加12.00万元。' }], overwrite: [], existing: '' });
+  });
+
+  it('finds the target cells the user edited after the check (the insert is refused there, nothing is overwritten)', () => {
+    const edited = JSON.parse(JSON.stringify(workbook)) as Workbook;
+    const row2 = (edited.sheets[0] as unknown as { rows: Array<Array<{ value: unknown; text: string }>> }).rows[1][0];
+    row2.value = row2.text = '2024年度收、支总计442.86万元。（已人工修改）';
+    const refs = [{ sheet: '情况说明', cell: 'A2' }, { sheet: '情况说明', cell: 'A3' }, { sheet: '情况说明', cell: 'A9' }];
+    expect(staleCells(refs, known, workbook)).toEqual([]);
+    expect(staleCells(refs, known, edited)).toEqual([{ sheet: '情况说明', cell: 'A2' }]);
+    // a cell the pane itself wrote since the check is expected to hold what it wrote
+    const written = knownTextOf(workbook, new Map([['情况说明!A2', '2024年度收、支总计442.86万元。（已人工修改）']]));
+    expect(staleCells(refs, written, edited)).toEqual([]);
   });
 
   it('reads a cell written from the pane since the check, not the stale workbook', () => {

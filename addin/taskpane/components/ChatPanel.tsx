@@ -39,7 +39,7 @@ import type { CellRef } from '../../../src/model/address';
 import type { Workbook } from '../../../src/model/workbook';
 import { paragraphsFromWorkbook } from '../../../src/narrative/sources/workbook';
 import type { Waiver } from '../../host/types';
-import { answerPieces, citationRefs, knownTextOf, proposalPlan, unverifiedNumbers, type InsertPlan } from '../llm/chat-view';
+import { answerPieces, citationRefs, knownTextOf, proposalPlan, staleCells, unverifiedNumbers, type InsertPlan } from '../llm/chat-view';
 import type { LlmState } from '../llm/settings';
 import { defaultTarget, narrativeSheet, parseTarget } from '../narrative';
 import type { Translate } from '../messages';
@@ -341,6 +341,14 @@ export function ChatPanel(props: ChatPanelProps) {
     const { key, plan } = confirming;
     setWriting(true);
     try {
+      // the cells as they are now, not as they were at the check: an edit made since must not be overwritten or dropped
+      if (check) {
+        const stale = staleCells(plan.writes.map((w) => w.ref), knownTextOf(check.workbook, written.current), await readWorkbook());
+        if (stale.length > 0) {
+          setInserted((x) => ({ ...x, [key]: { ok: false, text: m('draft.stale', { cells: stale.map(cellLabel).join(', ') }) } }));
+          return;
+        }
+      }
       for (const w of plan.writes) {
         await onWrite(w.ref, w.text);
         written.current.set(`${w.ref.sheet}!${w.ref.cell}`, w.text);
@@ -493,6 +501,12 @@ function ConfirmText({ c, m, s }: { c: Confirming; m: Translate; s: Styles }) {
       {proposal.initiatedBy === 'model' && (
         <p className={s.danger} data-confirm="model">
           {m('chat.confirm.model')}
+        </p>
+      )}
+      {/* the usual shape of an injection (a cell telling the model what to insert): named again where the click is */}
+      {proposal.fromWorkbookText && (
+        <p className={s.danger} data-confirm="workbook">
+          {m('chat.proposal.workbook')}
         </p>
       )}
     </>

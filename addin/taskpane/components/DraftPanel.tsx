@@ -45,6 +45,7 @@ import type { Workbook } from '../../../src/model/workbook';
 import type { DraftSection } from '../../../src/narrative/draft';
 import { a1 } from '../../../src/model/address';
 import { draftInput, insertRules, insertableParagraphs, materialOf, resultLines, type DraftBase, type InsertRules } from '../llm/draft-view';
+import { knownTextOf, staleCells } from '../llm/chat-view';
 import type { LlmState } from '../llm/settings';
 import { draftPieces, occupiedCells, parseTarget, targetCells } from '../narrative';
 import type { Translate } from '../messages';
@@ -129,6 +130,8 @@ export interface DraftPanelProps {
   defaultSheet?: string;
   /** writes one cell (host.writeText): called only from the confirm button */
   onWrite: (ref: CellRef, text: string) => Promise<void>;
+  /** reads the workbook as it is now: just before writing, cells edited since the check are not overwritten */
+  readWorkbook?: () => Promise<Workbook>;
   errorText: (e: unknown) => string;
   /** the language model drafting (absent: only the deterministic drafts) */
   llm?: DraftLlm;
@@ -146,7 +149,7 @@ interface Confirming {
 
 type Notice = { intent: 'success' | 'error' | 'info'; text: string } | undefined;
 
-export function DraftPanel({ m, lang, sections, workbook, initialTarget, defaultSheet, onWrite, errorText, llm, base }: DraftPanelProps) {
+export function DraftPanel({ m, lang, sections, workbook, initialTarget, defaultSheet, onWrite, readWorkbook, errorText, llm, base }: DraftPanelProps) {
   const s = useStyles();
   const [sectionId, setSectionId] = React.useState<string | undefined>(sections.find((x) => x.paragraphs.length > 0)?.id ?? sections[0]?.id);
   const [target, setTarget] = React.useState(initialTarget ? cellLabel(initialTarget) : '');
@@ -201,6 +204,15 @@ export function DraftPanel({ m, lang, sections, workbook, initialTarget, default
     const { cells, texts } = confirming;
     setWriting(true);
     try {
+      // the target cells as they are now: one edited since the check (other than by this pane) is not overwritten
+      if (readWorkbook) {
+        const checked = knownTextOf(workbook, new Map());
+        const stale = staleCells(cells.filter((c) => !written.current.has(cellLabel(c))), checked, await readWorkbook());
+        if (stale.length > 0) {
+          setNotice({ intent: 'error', text: m('draft.stale', { cells: stale.map(cellLabel).join(', ') }) });
+          return;
+        }
+      }
       for (let i = 0; i < cells.length; i++) {
         await onWrite(cells[i], texts[i]);
         written.current.add(cellLabel(cells[i]));

@@ -47,6 +47,8 @@ export interface NarrativePanelProps {
   onSelectCells: (refs: CellRef[]) => void;
   /** write one cell (host.writeText) */
   onWrite: (ref: CellRef, text: string) => Promise<void>;
+  /** read the workbook as it is now (checked just before a draft is written) */
+  readWorkbook?: () => Promise<Workbook>;
   errorText: (e: unknown) => string;
   /** the language model drafting (absent: only the deterministic drafts) */
   llm?: DraftLlm;
@@ -56,7 +58,7 @@ function cellOf(f: NarrativeFinding): CellRef {
   return f.location;
 }
 
-export function NarrativePanel({ m, lang, check, onSelectCells, onWrite, errorText, llm }: NarrativePanelProps) {
+export function NarrativePanel({ m, lang, check, onSelectCells, onWrite, readWorkbook, errorText, llm }: NarrativePanelProps) {
   const s = useStyles();
   const view = React.useMemo(() => (check ? narrativeView(check.workbook, check.recognition, lang) : undefined), [check, lang]);
   const [pasted, setPasted] = React.useState('');
@@ -174,6 +176,7 @@ export function NarrativePanel({ m, lang, check, onSelectCells, onWrite, errorTe
         initialTarget={target}
         defaultSheet={sheet}
         onWrite={onWrite}
+        readWorkbook={readWorkbook}
         errorText={errorText}
         llm={llm}
         base={base}

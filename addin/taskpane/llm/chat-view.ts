@@ -98,6 +98,16 @@ export function knownTextOf(workbook: Workbook, written: ReadonlyMap<string, str
   };
 }
 
+/**
+ * The cells whose text in `now` (the workbook read again just before writing) is not what the insertion was planned on
+ * (`expected`): the user edited them after the check. Writing there would overwrite (or, for an append, drop) that edit,
+ * so the panes refuse and ask for a new check instead.
+ */
+export function staleCells(refs: readonly CellRef[], expected: KnownText, now: Workbook): CellRef[] {
+  const current = knownTextOf(now, new Map());
+  return refs.filter((r) => current(r) !== expected(r));
+}
+
 /** Sentence ends after which appended text follows directly (Chinese prose has no space between sentences). */
 const SENTENCE_END = /[。！？；.!?;]\s*$/;
 

@@ -58,7 +58,7 @@ export interface ChatContext {
   department?: string;
   /** table findings then narrative findings, waivers applied */
   findings: Finding[];
-  /** the engine's evaluated relations (explain_finding shows the relation behind a table finding) */
+  /** the engine's evaluated relations (explain_finding shows the relation behind a table finding); built on first read */
   relations: EvaluatedRelation[];
   counts: ChatCheckCounts;
   /** the standard sections drafted from the facts (numbers from facts only) */
@@ -108,7 +108,7 @@ function analyse(workbook: Workbook, options: ChatContextOptions, recognition?: 
     recognition: rec,
     facts,
     findings,
-    relations: result.engine.relations,
+    engine: result.engine,
     counts: countsOf(result.summary, findings),
     drafts,
     regime,
@@ -117,18 +117,36 @@ function analyse(workbook: Workbook, options: ChatContextOptions, recognition?: 
   };
 }
 
+/**
+ * `ctx.relations` read through to the engine's: the default (lean) engine builds its relations by the slow reference
+ * path only on first access, and only explain_finding needs them — a chat that never explains a finding never pays.
+ */
+function relationsFrom(ctx: ChatContext, engine: { relations: EvaluatedRelation[] }): void {
+  Object.defineProperty(ctx, 'relations', {
+    enumerable: true,
+    configurable: true,
+    get: () => engine.relations,
+    set: (v: EvaluatedRelation[]) => {
+      engine.relations = v;
+    },
+  });
+}
+
 /** Builds the context of a chat about `workbook`. Never throws on a workbook without tables (the tools then say so). */
 export function buildChatContext(workbook: Workbook, options: ChatContextOptions = {}): ChatContext {
-  const state = analyse(workbook, options, options.recognition);
-  return {
+  const { engine, ...state } = analyse(workbook, options, options.recognition);
+  const ctx: ChatContext = {
     lang: options.lang ?? 'zh-CN',
     name: options.name ?? workbook.source.name,
     workbook,
     waivers: options.waivers ?? [],
     checks: 1,
     options,
+    relations: [],
     ...state,
   };
+  relationsFrom(ctx, engine);
+  return ctx;
 }
 
 /** Runs the check again (re-reading the workbook when the host can), updating `ctx` in place. */
@@ -138,7 +156,9 @@ export async function recheck(ctx: ChatContext): Promise<ChatContext> {
     ctx.workbook = await ctx.options.reload();
     recognition = undefined; // the layout may have changed
   }
-  Object.assign(ctx, analyse(ctx.workbook, ctx.options, recognition));
+  const { engine, ...state } = analyse(ctx.workbook, ctx.options, recognition);
+  Object.assign(ctx, state);
+  relationsFrom(ctx, engine);
   ctx.checks += 1;
   return ctx;
 }

@@ -63,6 +63,7 @@ export const chatMessages = defineMessages(
     'turn.loop-bound': (p: { rounds: number }) =>
       `（已连续调用工具 ${p.rounds} 轮，为避免无休止地调用，本次回答到此为止。可以换个问法再问。）`,
     'turn.busy': '上一个问题还在回答中，请等它结束或先取消。',
+    'turn.empty': '问题是空的，请输入一个问题。',
   },
   {
     'tool.list_findings':
@@ -119,5 +120,6 @@ export const chatMessages = defineMessages(
     'turn.loop-bound': (p: { rounds: number }) =>
       `(Stopped after ${p.rounds} rounds of tool calls so as not to loop forever. Try asking another way.)`,
     'turn.busy': 'The previous question is still being answered: wait for it or cancel it first.',
+    'turn.empty': 'The question is empty: type a question.',
   },
 );

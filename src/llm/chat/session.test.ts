@@ -166,6 +166,21 @@ describe('the tool loop', () => {
     expect(h[h.length - 1]).toEqual({ role: 'assistant', content: turn.text });
   });
 
+  it('a failure after the tool loop (here: the listener, on the loop-bound note) drops the turn and frees the session', async () => {
+    const model = scriptedChatModel([callTool('run_check'), { content: '好的。' }]);
+    const session = createChatSession(context(), model, { systemPrompt: SYSTEM, maxRounds: 1 });
+    const failing = session.send('一直检查', {
+      onDelta: (d) => {
+        if (d.includes('1 轮')) throw new Error('listener failed');
+      },
+    });
+    await expect(failing).rejects.toThrow('listener failed');
+    expect(session.busy).toBe(false);
+    expect(session.history).toHaveLength(1);
+    expect(session.turns).toHaveLength(0);
+    expect((await session.send('再问一次')).text).toBe('好的。');
+  });
+
   it('runs at most maxToolCallsPerRound calls of one round and answers the rest with an error', async () => {
     const model = scriptedChatModel([
       {
@@ -301,7 +316,10 @@ describe('streaming and cancellation', () => {
 
   it('an empty question is refused without a request', async () => {
     const model = scriptedChatModel([]);
-    await expect(createChatSession(context(), model, { systemPrompt: SYSTEM }).send('   ')).rejects.toBeInstanceOf(CrossfootError);
+    const refused = createChatSession(context(), model, { systemPrompt: SYSTEM }).send('   ');
+    await expect(refused).rejects.toBeInstanceOf(CrossfootError);
+    // said in the session's language, not a developer's English
+    await expect(refused).rejects.toMatchObject({ message: expect.stringContaining('问题是空的') });
     expect(model.requests).toHaveLength(0);
   });
 });

@@ -133,14 +133,13 @@ export function createChatSession(context: ChatContext, model: ChatModel, option
   async function send(userText: string, opts: SendOptions = {}): Promise<ChatTurn> {
     if (busy) throw new CrossfootError('bad-argument', { detail: t(chatMessages, lang, 'turn.busy') });
     const question = userText.trim();
-    if (!question) throw new CrossfootError('bad-argument', { detail: 'empty question' });
+    if (!question) throw new CrossfootError('bad-argument', { detail: t(chatMessages, lang, 'turn.empty') });
     const { signal } = opts;
     if (signal?.aborted) throw cancelled(model);
     busy = true;
     const messages: ChatMessage[] = [{ role: 'user', content: question }];
     const outcomes: Array<ToolOutcome & { round: number }> = [];
     const records: ChatToolCallRecord[] = [];
-    const texts: string[] = [];
     const proposalIdsBefore = proposals;
     let rounds = 0;
     let stoppedAtBound = false;
@@ -176,7 +175,6 @@ export function createChatSession(context: ChatContext, model: ChatModel, option
         const content = response.content ?? '';
         // a non-streaming model (or one that streamed nothing): the text still reaches the listener once
         if (first && content !== '') onDelta(content);
-        if (content.trim() !== '') texts.push(content);
         finishReason = response.finishReason;
         const calls: ToolCall[] = response.toolCalls ?? [];
         if (calls.length === 0) {
@@ -196,54 +194,55 @@ export function createChatSession(context: ChatContext, model: ChatModel, option
           opts.onToolCall?.(record);
         }
       }
+      if (stoppedAtBound) {
+        const note = t(chatMessages, lang, 'turn.loop-bound', { rounds: maxRounds });
+        if (streamed !== '') emit('\n\n');
+        emit(note);
+        // the history ends with an assistant message, as after any answer
+        messages.push({ role: 'assistant', content: note });
+      }
+      const text = streamed;
+      const cells: CitableCell[] = outcomes.flatMap((o) => o.cells);
+      const sheets = context.workbook.sheets.map((s) => s.name);
+      const turn: ChatTurn = {
+        question,
+        text,
+        citations: citationsOf(text, sheets, cells),
+        problems: verifyAnswer(text, context, outcomes),
+        proposals: outcomes
+          .filter((o) => o.proposal)
+          .map((o) => {
+            const p = o.proposal!;
+            // strings of the workbook seen in this turn (drafts are ours, made from facts: not counted)
+            const earlier = outcomes.filter((x) => x.name !== 'propose_insert' && x.name !== 'draft_section').flatMap((x) => x.strings);
+            const proposal: ChatProposal = {
+              ...p,
+              initiatedBy: ASKS_TO_INSERT.test(question) ? 'user' : 'model',
+              fromWorkbookText: plain(p.text).length >= 4 && earlier.some((s) => plain(s).includes(plain(p.text))),
+              requiresConfirmation: true,
+              problems: verifyAnswer(p.text, context, outcomes, 'proposal'),
+              toolCallId: o.callId,
+            };
+            return proposal;
+          }),
+        toolCalls: records,
+        rounds,
+        stoppedAtBound,
+        suspicious: dedupeSuspicious(outcomes.flatMap((o) => o.suspicious)),
+        finishReason,
+      };
+      turnMessages = [...turnMessages, messages];
+      turns.push(turn);
+      return turn;
     } catch (e) {
       // the turn is dropped: the history stays as it was before the question
-      busy = false;
       proposals = proposalIdsBefore;
       if (signal?.aborted && !(e instanceof CrossfootError && e.code === 'llm-cancelled')) throw cancelled(model);
       throw e;
+    } finally {
+      // whatever happened, the session takes the next question (a session left busy would refuse every question)
+      busy = false;
     }
-    if (stoppedAtBound) {
-      const note = t(chatMessages, lang, 'turn.loop-bound', { rounds: maxRounds });
-      if (streamed !== '') emit('\n\n');
-      emit(note);
-      // the history ends with an assistant message, as after any answer
-      messages.push({ role: 'assistant', content: note });
-    }
-    const text = streamed;
-    const cells: CitableCell[] = outcomes.flatMap((o) => o.cells);
-    const sheets = context.workbook.sheets.map((s) => s.name);
-    const turn: ChatTurn = {
-      question,
-      text,
-      citations: citationsOf(text, sheets, cells),
-      problems: verifyAnswer(text, context, outcomes),
-      proposals: outcomes
-        .filter((o) => o.proposal)
-        .map((o) => {
-          const p = o.proposal!;
-          // strings of the workbook seen in this turn (drafts are ours, made from facts: not counted)
-          const earlier = outcomes.filter((x) => x.name !== 'propose_insert' && x.name !== 'draft_section').flatMap((x) => x.strings);
-          const proposal: ChatProposal = {
-            ...p,
-            initiatedBy: ASKS_TO_INSERT.test(question) ? 'user' : 'model',
-            fromWorkbookText: plain(p.text).length >= 4 && earlier.some((s) => plain(s).includes(plain(p.text))),
-            requiresConfirmation: true,
-            problems: verifyAnswer(p.text, context, outcomes, 'proposal'),
-            toolCallId: o.callId,
-          };
-          return proposal;
-        }),
-      toolCalls: records,
-      rounds,
-      stoppedAtBound,
-      suspicious: dedupeSuspicious(outcomes.flatMap((o) => o.suspicious)),
-      finishReason,
-    };
-    turnMessages = [...turnMessages, messages];
-    turns.push(turn);
-    busy = false;
-    return turn;
   }
 
   return {

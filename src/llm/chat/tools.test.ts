@@ -239,6 +239,21 @@ describe('run_check', () => {
     expect(d.counts.warnings).toBe(1);
   });
 
+  it('the relations are built on first read only (explain_finding), and after a re-check are the new workbook’s', async () => {
+    const fixed = structuredClone(book);
+    const c12 = fixed.sheets.find((s) => s.name === 'T3')!.rows[11]![2]!;
+    c12.value = 326.71;
+    c12.text = '326.71';
+    const ctx = context({ reload: () => structuredClone(fixed) });
+    // a getter: building the context does not run the engine's slow reference path
+    expect(typeof Object.getOwnPropertyDescriptor(ctx, 'relations')?.get).toBe('function');
+    const at = (c: ChatContext) => c.relations.find((r) => r.rule === 'XJ-05' && r.target.ref.sheet === 'T3' && r.target.ref.cell === 'C12');
+    expect(at(ctx)?.verdict).toBe('fails');
+    await call(ctx, 'run_check');
+    expect(typeof Object.getOwnPropertyDescriptor(ctx, 'relations')?.get).toBe('function');
+    expect(at(ctx)?.verdict).toBe('holds');
+  });
+
   it('a re-read that fails is a tool error in the user’s language, not an exception', async () => {
     const ctx = context({
       lang: 'zh-CN',
