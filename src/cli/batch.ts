@@ -468,11 +468,10 @@ export function summarise(files: readonly BatchFileResult[]): BatchSummary {
   };
 }
 
-/** Default parallelism: the number of CPUs (at least 1). */
 /**
- * One job per two cores: a single check already keeps about one and a half cores busy (V8 collects garbage and
- * compiles on helper threads beside the main thread; measured by `npm run bench`, section 5), so on 2 cores a second
- * job only competes with them.
+ * Default parallelism: one job per two cores (at least 1). A single check already keeps about one and a half cores
+ * busy (V8 collects garbage and compiles on helper threads beside the main thread; measured by `npm run bench`,
+ * section 5), so on 2 cores a second job only competes with them.
  */
 export function defaultJobs(): number {
   return Math.max(1, Math.floor(os.cpus().length / 2));
