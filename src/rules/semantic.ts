@@ -34,7 +34,21 @@ export function semanticAddress(tables: RecognisedTable[], ref: CellRef): Semant
   return undefined;
 }
 
+/** Kinds a workbook holds many of, one per project: their cells are also named by the form's title. */
+const ONE_PER_PROJECT = new Set(['juesuan.performance-project']);
+
 export function semanticKey(tables: RecognisedTable[], ref: CellRef): string {
   const a = semanticAddress(tables, ref);
-  return a ? `${a.kind}|${a.row}|${a.col}` : `${ref.sheet}!${ref.cell}`;
+  if (!a) return `${ref.sheet}!${ref.cell}`;
+  if (ONE_PER_PROJECT.has(a.kind)) {
+    // every 项目绩效自评表 has the same rows and columns: without the project, a waiver of one form would cover all
+    const t = tables.find((x) => x.kind === a.kind && x.sheet === ref.sheet && inside(x, ref));
+    if (t) return `${a.kind}[${t.title.replace(/\s+/g, '')}]|${a.row}|${a.col}`;
+  }
+  return `${a.kind}|${a.row}|${a.col}`;
+}
+
+function inside(t: RecognisedTable, ref: CellRef): boolean {
+  const { row, col } = parseA1(ref.cell);
+  return row >= t.area.top && row <= t.area.bottom && col >= t.area.left && col <= t.area.right;
 }

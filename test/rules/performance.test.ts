@@ -11,6 +11,8 @@ import type { MemoryCellInput, MemorySheetSpec } from '../../src/adapters/memory
 import { checkWorkbook } from '../../src/rules';
 import { performancePack } from '../../src/rules/packs/performance';
 import { semanticKey } from '../../src/rules/semantic';
+import { waiverKey } from '../../src/waivers';
+import { buildFacts } from '../../src/facts';
 import { assertCoverage, testRule } from './harness';
 
 type Row = MemoryCellInput[];
@@ -248,6 +250,25 @@ describe.each(manifest.books.map((b) => [b.file, b] as const))('%s', (_file, boo
     // the forms were checked, not skipped
     expect(res.checks.filter((c) => c.verdict === 'holds').length).toBeGreaterThan(3);
   });
+});
+
+it('the same cell of two project forms has two semantic keys (a waiver covers one form only)', async () => {
+  const book = manifest.books.find((b) => b.doc === 'seed-000')!;
+  const wb = await readXlsxFile(path.join(dir, 'books', book.file));
+  const res = checkWorkbook(wb);
+  const totals = buildFacts(wb, res.recognition)
+    .facts.filter((f) => /^performance\.project\.\d+\.total-score$/.test(f.key));
+  const cells = [...new Map(totals.map((f) => [`${f.cell.sheet}!${f.cell.cell}`, f.cell])).values()];
+  expect(cells.length).toBeGreaterThanOrEqual(3); // the 3 project forms of 江岸区医保局 2022
+  const keys = cells.map((c) => semanticKey(res.recognition.tables, c));
+  expect(new Set(keys).size).toBe(cells.length);
+  for (const k of keys) expect(k).toMatch(/^juesuan\.performance-project\[.*项目.*自评表.*\]\|/);
+  // and so the waiver key of a finding there (the 总分 info of the 医疗救助经费 form) names its form
+  const onProjects = res.findings
+    .filter((f) => f.rule === 'performance.total-score')
+    .map((f) => waiverKey(f, res.recognition.tables))
+    .filter((k) => k.includes('performance-project'));
+  expect(onProjects).toEqual(['performance.total-score@juesuan.performance-project[2022年度项目绩效自评表（医疗救助经费）]|total-score|score']);
 });
 
 it('every pin says why it is real', () => {
