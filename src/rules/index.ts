@@ -3,7 +3,7 @@ import type { Lang } from '../i18n';
 import type { Recognition } from '../model/table';
 import type { Workbook } from '../model/workbook';
 import { buildFacts, type FactBase } from '../facts';
-import { checkNarrative, type NarrativeFinding } from '../narrative/check';
+import { checkNarrative } from '../narrative/check';
 import type { Paragraph } from '../narrative/sources/types';
 import { paragraphsFromWorkbook } from '../narrative/sources/workbook';
 import { recognise } from '../recognise';
@@ -47,6 +47,18 @@ export interface CheckWorkbookOptions {
   prior?: FactBase;
 }
 
+/** The summary with more findings and passed checks counted in. */
+function counted(summary: CheckSummary, findings: readonly Finding[], passed: number): CheckSummary {
+  const n = (p: (f: Finding) => boolean) => findings.filter(p).length;
+  return {
+    errors: summary.errors + n((f) => f.severity === 'error'),
+    warnings: summary.warnings + n((f) => f.severity === 'warning'),
+    infos: summary.infos + n((f) => f.severity === 'info'),
+    passed: summary.passed + passed,
+    cannotEvaluate: summary.cannotEvaluate + n((f) => f.status === 'cannot-evaluate'),
+  };
+}
+
 export function checkWorkbook(workbook: Workbook, options: CheckWorkbookOptions = {}): CheckResult {
   const recognition = options.recognition ?? recognise(workbook);
   const lang = options.lang ?? 'zh-CN';
@@ -56,34 +68,21 @@ export function checkWorkbook(workbook: Workbook, options: CheckWorkbookOptions 
   const perf = performanceChecks(new RuleContext(workbook, recognition.tables), packs.flatMap((p) => p.rules), lang);
   if (perf.checks.length > 0) {
     engine.findings.push(...perf.findings);
-    for (const f of perf.findings) {
-      if (f.severity === 'error') engine.summary.errors++;
-      else if (f.severity === 'warning') engine.summary.warnings++;
-      else engine.summary.infos++;
-      if (f.status === 'cannot-evaluate') engine.summary.cannotEvaluate++;
-    }
-    engine.summary.passed += perf.checks.filter((c) => c.verdict === 'holds' || c.verdict === 'rounding' || c.verdict === 'vacuous').length;
+    const held = perf.checks.filter((c) => c.verdict === 'holds' || c.verdict === 'rounding' || c.verdict === 'vacuous').length;
+    engine.summary = counted(engine.summary, perf.findings, held);
   }
   if (options.prior) {
     // this year's opening balances against last year's closing balances (XJ-20)
     const cross = crossYearFindings(buildFacts(workbook, recognition), options.prior, lang);
     engine.findings.push(...cross.findings);
-    engine.summary.errors += cross.findings.length;
-    engine.summary.passed += cross.passed;
+    engine.summary = counted(engine.summary, cross.findings, cross.passed);
   }
   if (!options.narrative) return { recognition, findings: engine.findings, summary: engine.summary, engine, checks: perf.checks };
   const paragraphs = Array.isArray(options.narrative) ? options.narrative : paragraphsFromWorkbook(workbook, recognition);
   const reportYear = recognition.tables.find((t) => t.year)?.year;
   const narrative = checkNarrative(paragraphs, buildFacts(workbook, recognition), { lang, reportYear, prior: options.prior });
   const findings: Finding[] = [...engine.findings, ...narrative.findings];
-  const count = (fs: NarrativeFinding[], p: (f: NarrativeFinding) => boolean) => fs.filter(p).length;
-  const summary: CheckSummary = {
-    errors: engine.summary.errors + count(narrative.findings, (f) => f.severity === 'error'),
-    warnings: engine.summary.warnings + count(narrative.findings, (f) => f.severity === 'warning'),
-    infos: engine.summary.infos + count(narrative.findings, (f) => f.severity === 'info'),
-    passed: engine.summary.passed + narrative.passed,
-    cannotEvaluate: engine.summary.cannotEvaluate + count(narrative.findings, (f) => f.status === 'cannot-evaluate'),
-  };
+  const summary = counted(engine.summary, narrative.findings, narrative.passed);
   return { recognition, findings, summary, engine, checks: perf.checks, narrative: { paragraphs: paragraphs.length, claims: narrative.claims, passed: narrative.passed } };
 }
 
