@@ -46,6 +46,19 @@ export interface ChatCheckCounts extends CheckSummary {
   waived: number;
 }
 
+/** The counts as the model sees them (workbook overview, run_check), in one fixed key order. */
+export function countsData(c: ChatCheckCounts): Record<string, number> {
+  return {
+    errors: c.errors,
+    warnings: c.warnings,
+    infos: c.infos,
+    rounding: c.rounding,
+    cannotEvaluate: c.cannotEvaluate,
+    passed: c.passed,
+    waived: c.waived,
+  };
+}
+
 export interface ChatContext {
   readonly lang: Lang;
   /** the file or document name as the user knows it */

@@ -8,7 +8,7 @@ import type { Lang } from '../../i18n';
 import { kindName } from '../../i18n/kinds';
 import { sectionIds } from '../../narrative/draft';
 import { renderPrompt, type PromptSet } from '../prompts';
-import type { ChatContext } from './context';
+import { countsData, type ChatContext } from './context';
 import { formatRef } from './refs';
 
 /** The prompt files the session renders its system prompt from (the `chat` task of a PromptSet). */
@@ -18,7 +18,6 @@ const cut = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /** The workbook overview of the system prompt, as JSON text. */
 export function workbookOverview(ctx: ChatContext): string {
-  const c = ctx.counts;
   const overview = {
     file: cut(ctx.name, 120),
     regime: ctx.regime ?? null,
@@ -34,15 +33,7 @@ export function workbookOverview(ctx: ChatContext): string {
       ...(tb.empty ? { empty: true } : {}),
     })),
     narrativeSheets: ctx.recognition.narrativeSheets,
-    check: {
-      errors: c.errors,
-      warnings: c.warnings,
-      infos: c.infos,
-      rounding: c.rounding,
-      cannotEvaluate: c.cannotEvaluate,
-      passed: c.passed,
-      waived: c.waived,
-    },
+    check: countsData(ctx.counts),
     sections: ctx.regime ? sectionIds(ctx.regime) : [],
   };
   return JSON.stringify(overview, null, 1);

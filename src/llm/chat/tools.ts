@@ -23,7 +23,7 @@ import { DEFAULT_PACKS, type Finding } from '../../rules';
 import type { EvaluatedRelation } from '../../rules/types';
 import { isCrossfootError } from '../../errors';
 import type { ToolCall, ToolSpec } from '../types';
-import { recheck, type ChatContext } from './context';
+import { countsData, recheck, type ChatContext } from './context';
 import { chatMessages } from './messages';
 import { formatRef, parseRef } from './refs';
 
@@ -546,17 +546,8 @@ const runCheck = tool({
       };
     });
     const narrative = live.filter(isNarrative);
-    const c = ctx.counts;
     const data: Record<string, unknown> = {
-      counts: {
-        errors: c.errors,
-        warnings: c.warnings,
-        infos: c.infos,
-        rounding: c.rounding,
-        cannotEvaluate: c.cannotEvaluate,
-        passed: c.passed,
-        waived: c.waived,
-      },
+      counts: countsData(ctx.counts),
       tables,
       narrative: {
         errors: narrative.filter((f) => f.severity === 'error').length,
