@@ -46,6 +46,8 @@ describe('llmConfigFromEnv', () => {
     expect(e.params.missing).toBe('both');
     expect(e.localized('zh-CN')).toContain('没有向任何服务发送数据');
     expect(e.localized('zh-CN')).toContain('CROSSFOOT_LLM_BASE_URL');
+    expect(e.localized('en-US')).toContain('The language model endpoint address and model name are not set');
+    expect(error(() => llmConfigFromEnv({ CROSSFOOT_LLM_BASE_URL: 'http://x:1/v1' })).localized('en-US')).toContain('model name is not set');
     expect(error(() => llmConfigFromEnv({ CROSSFOOT_LLM_BASE_URL: 'http://x:1/v1' })).params.missing).toBe('model');
     expect(error(() => llmConfigFromEnv({ CROSSFOOT_LLM_MODEL: 'm', CROSSFOOT_LLM_BASE_URL: '  ' })).params.missing).toBe('base-url');
     expect(isLlmConfigured({})).toBe(false);

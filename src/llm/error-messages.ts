@@ -172,7 +172,7 @@ export const llmErrorMessagesEn: { [K in keyof typeof llmErrorMessagesZh]: (type
       p.host === 'addin'
         ? 'Fill in the endpoint and the model name in the add-in settings.'
         : 'Set the environment variables CROSSFOOT_LLM_BASE_URL and CROSSFOOT_LLM_MODEL (or use --llm-base-url and --llm-model); see "Language model (optional)" in the README.';
-    return `The language model ${what} is not set, so nothing was sent to any service. ${how}`;
+    return `The language model ${what} ${p.missing === 'base-url' || p.missing === 'model' ? 'is' : 'are'} not set, so nothing was sent to any service. ${how}`;
   },
   'llm-bad-config': (p: BadConfigParams) => (badConfigEn[p.reason] ?? badConfigEn['url-invalid'])(p),
   'llm-unreachable': (p: UnreachableParams) =>
